@@ -1,0 +1,484 @@
+/**
+ * `parseMap`: the one door through which map data enters the library.
+ *
+ * It checks everything at once and reports every problem with a JSON path and a sentence a
+ * map author can act on. It never throws anything but `EgmValidationError`, never recurses
+ * without a bound, never compares long strings character by character, and never writes a
+ * key from the input onto an object's prototype chain.
+ */
+import { EgmValidationError } from './errors.js';
+import { suggest } from './suggest.js';
+import type {
+  EgmCategory,
+  EgmDimension,
+  EgmIssue,
+  EgmLayout,
+  EgmLink,
+  EgmMap,
+  EgmSchema,
+  EgmStudy,
+} from './types.js';
+import { EGM_FORMAT } from './types.js';
+
+/** Category trees deeper than this are refused (real maps use two or three levels). */
+export const MAX_CATEGORY_DEPTH = 16;
+
+type Json = Record<string, unknown>;
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: Json, k: string): unknown => (hasOwn(o, k) ? o[k] : undefined);
+
+/** Sets an own property even when the key is `__proto__`. */
+function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+const MAX_KEY_IN_PATH = 40;
+
+/** `parent.key` or `parent["odd key"]`. */
+export function pathKey(parent: string, key: string): string {
+  const k = key.length > MAX_KEY_IN_PATH ? `${key.slice(0, MAX_KEY_IN_PATH)}…` : key;
+  if (IDENT.test(k)) return parent ? `${parent}.${k}` : k;
+  return `${parent}[${JSON.stringify(k)}]`;
+}
+const pathIndex = (parent: string, i: number) => `${parent}[${i}]`;
+
+/** A short description of a value for messages: `the number 12`, `an array`, `"text…"`. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return value.length > 40 ? `the text ${JSON.stringify(value.slice(0, 40))}… (${value.length} characters)` : `the text ${JSON.stringify(value)}`;
+    case 'number':
+      return `the number ${String(value)}`;
+    case 'boolean':
+      return `${String(value)}`;
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** Quotes an id for a message, shortening very long ones. */
+export function quote(id: string): string {
+  return JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id);
+}
+
+const HEX_COLOR = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+
+/** True for an absolute `http:` or `https:` URL. */
+export function isHttpUrl(value: string): boolean {
+  if (!/^\s*https?:\/\//i.test(value)) return false;
+  try {
+    const u = new URL(value.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** What we learn about a dimension while checking it, for the cross-reference checks. */
+interface DimInfo {
+  ids: Set<string>;
+  labels: Map<string, string>;
+}
+
+class Checker {
+  readonly issues: EgmIssue[] = [];
+
+  add(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  /** A required or optional string; returns it when valid. */
+  string(obj: Json, key: string, path: string, opts: { required?: boolean; nonEmpty?: boolean } = {}): string | undefined {
+    const v = own(obj, key);
+    const p = pathKey(path, key);
+    if (v === undefined) {
+      if (opts.required) this.add(p, 'is required');
+      return undefined;
+    }
+    if (typeof v !== 'string') {
+      this.add(p, `must be text, but is ${describe(v)}`);
+      return undefined;
+    }
+    if (opts.nonEmpty && v.trim() === '') {
+      this.add(p, 'must not be empty');
+      return undefined;
+    }
+    return v;
+  }
+
+  id(obj: Json, path: string, what: string): string | undefined {
+    const v = own(obj, 'id');
+    const p = pathKey(path, 'id');
+    if (v === undefined) {
+      this.add(p, `every ${what} needs an id`);
+      return undefined;
+    }
+    if (typeof v !== 'string') {
+      this.add(p, `must be text, but is ${describe(v)}${typeof v === 'number' ? ` (write it as "${v}")` : ''}`);
+      return undefined;
+    }
+    if (v === '') {
+      this.add(p, 'must not be empty');
+      return undefined;
+    }
+    return v;
+  }
+
+  list(obj: Json, key: string, path: string, required: boolean): unknown[] | undefined {
+    const v = own(obj, key);
+    if (v === undefined) {
+      if (required) this.add(pathKey(path, key), 'is required (a list)');
+      return undefined;
+    }
+    if (!Array.isArray(v)) {
+      this.add(pathKey(path, key), `must be a list, but is ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  object(obj: Json, key: string, path: string, required: boolean): Json | undefined {
+    const v = own(obj, key);
+    if (v === undefined) {
+      if (required) this.add(pathKey(path, key), 'is required (an object)');
+      return undefined;
+    }
+    if (!isObject(v)) {
+      this.add(pathKey(path, key), `must be an object, but is ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  url(obj: Json, key: string, path: string, required: boolean): string | undefined {
+    const v = this.string(obj, key, path, { required, nonEmpty: required });
+    if (v === undefined) return undefined;
+    if (v.trim() === '' && !required) return undefined;
+    if (!isHttpUrl(v)) {
+      this.add(pathKey(path, key), `must be an http:// or https:// address, but is ${describe(v)}`);
+      return undefined;
+    }
+    return v.trim();
+  }
+
+  // ---- dimensions --------------------------------------------------------------------------
+
+  categories(raw: unknown[], path: string, info: DimInfo, depth: number, seen: WeakSet<object>): EgmCategory[] {
+    const out: EgmCategory[] = [];
+    raw.forEach((c, i) => {
+      const p = pathIndex(path, i);
+      if (!isObject(c)) {
+        this.add(p, `each category must be an object with an id and a label, but this is ${describe(c)}`);
+        return;
+      }
+      if (seen.has(c)) {
+        this.add(p, 'this category appears inside itself (a cycle)');
+        return;
+      }
+      seen.add(c);
+      const id = this.id(c, p, 'category');
+      const label = this.string(c, 'label', p, { required: true, nonEmpty: true });
+      const description = this.string(c, 'description', p);
+      const color = this.string(c, 'color', p);
+      if (color !== undefined && !HEX_COLOR.test(color)) {
+        this.add(pathKey(p, 'color'), `must be a hex colour such as "#1b7837", but is ${describe(color)}`);
+      }
+      if (id !== undefined) {
+        if (info.ids.has(id)) this.add(pathKey(p, 'id'), `duplicate category id ${quote(id)} in this dimension (ids must be unique across all levels)`);
+        info.ids.add(id);
+        if (label !== undefined) info.labels.set(id, label);
+      }
+      let children: EgmCategory[] | undefined;
+      const rawChildren = this.list(c, 'children', p, false);
+      if (rawChildren) {
+        if (depth + 1 >= MAX_CATEGORY_DEPTH) {
+          this.add(pathKey(p, 'children'), `categories are nested more than ${MAX_CATEGORY_DEPTH} levels deep`);
+        } else if (rawChildren.length > 0) {
+          children = this.categories(rawChildren, pathKey(p, 'children'), info, depth + 1, seen);
+        }
+      }
+      if (id === undefined || label === undefined) return;
+      const cat: EgmCategory = { id, label };
+      if (description !== undefined) cat.description = description;
+      if (color !== undefined) cat.color = color;
+      if (children) cat.children = children;
+      out.push(cat);
+    });
+    return out;
+  }
+
+  dimensions(raw: unknown[], dims: Map<string, DimInfo>): EgmDimension[] {
+    const out: EgmDimension[] = [];
+    if (raw.length === 0) this.add('dimensions', 'a map needs at least two dimensions: one for rows and one for columns');
+    raw.forEach((d, i) => {
+      const p = pathIndex('dimensions', i);
+      if (!isObject(d)) {
+        this.add(p, `each dimension must be an object, but this is ${describe(d)}`);
+        return;
+      }
+      const id = this.id(d, p, 'dimension');
+      const label = this.string(d, 'label', p, { required: true, nonEmpty: true });
+      const description = this.string(d, 'description', p);
+      const info: DimInfo = { ids: new Set(), labels: new Map() };
+      const rawCats = this.list(d, 'categories', p, true);
+      const categories = rawCats ? this.categories(rawCats, pathKey(p, 'categories'), info, 0, new WeakSet()) : [];
+      if (id === undefined) return;
+      if (dims.has(id)) {
+        this.add(pathKey(p, 'id'), `duplicate dimension id ${quote(id)}`);
+        return;
+      }
+      dims.set(id, info);
+      if (label === undefined) return;
+      const dim: EgmDimension = { id, label, categories };
+      if (description !== undefined) dim.description = description;
+      out.push(dim);
+    });
+    return out;
+  }
+
+  dimensionRef(value: unknown, path: string, dims: Map<string, DimInfo>): string | undefined {
+    if (typeof value !== 'string' || value === '') {
+      this.add(path, `must name a dimension id, but is ${describe(value)}`);
+      return undefined;
+    }
+    if (!dims.has(value)) {
+      const hint = suggest(value, dims.keys());
+      this.add(path, `unknown dimension ${quote(value)}${hint !== undefined ? ` (did you mean ${quote(hint)}?)` : ''}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  categoryRef(value: unknown, path: string, dimId: string, info: DimInfo): string | undefined {
+    if (typeof value !== 'string' || value === '') {
+      this.add(path, `must be a category id of dimension ${quote(dimId)}, but is ${describe(value)}`);
+      return undefined;
+    }
+    if (!info.ids.has(value)) {
+      const hint = suggest(value, info.ids, info.labels);
+      this.add(path, `unknown category ${quote(value)} in dimension ${quote(dimId)}${hint !== undefined ? ` (did you mean ${quote(hint)}?)` : ''}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  layout(raw: Json, dims: Map<string, DimInfo>): EgmLayout | undefined {
+    const p = 'layout';
+    const rows = own(raw, 'rows') === undefined ? (this.add('layout.rows', 'is required: the id of the dimension shown as rows'), undefined) : this.dimensionRef(own(raw, 'rows'), 'layout.rows', dims);
+    const columns = own(raw, 'columns') === undefined ? (this.add('layout.columns', 'is required: the id of the dimension shown as columns'), undefined) : this.dimensionRef(own(raw, 'columns'), 'layout.columns', dims);
+    if (rows !== undefined && rows === columns) this.add('layout.columns', `rows and columns must be different dimensions (both are ${quote(rows)})`);
+    let segments: string | undefined;
+    if (own(raw, 'segments') !== undefined) {
+      segments = this.dimensionRef(own(raw, 'segments'), 'layout.segments', dims);
+      if (segments !== undefined && (segments === rows || segments === columns)) {
+        this.add('layout.segments', `segments must differ from the rows and the columns (it is ${quote(segments)})`);
+      }
+    }
+    let filters: string[] | undefined;
+    const rawFilters = this.list(raw, 'filters', p, false);
+    if (rawFilters) {
+      filters = [];
+      const seen = new Set<string>();
+      rawFilters.forEach((f, i) => {
+        const id = this.dimensionRef(f, pathIndex('layout.filters', i), dims);
+        if (id === undefined) return;
+        if (seen.has(id)) this.add(pathIndex('layout.filters', i), `dimension ${quote(id)} is listed twice`);
+        else filters!.push(id);
+        seen.add(id);
+      });
+    }
+    let reviews: EgmLayout['reviews'];
+    const rawReviews = this.object(raw, 'reviews', p, false);
+    if (rawReviews) {
+      const dim = own(rawReviews, 'dimension') === undefined
+        ? (this.add('layout.reviews.dimension', 'is required'), undefined)
+        : this.dimensionRef(own(rawReviews, 'dimension'), 'layout.reviews.dimension', dims);
+      const rawCats = this.list(rawReviews, 'categories', 'layout.reviews', true);
+      if (dim !== undefined && rawCats) {
+        const info = dims.get(dim)!;
+        const categories = rawCats
+          .map((c, i) => this.categoryRef(c, pathIndex('layout.reviews.categories', i), dim, info))
+          .filter((c): c is string => c !== undefined);
+        reviews = { dimension: dim, categories };
+      }
+    }
+    if (rows === undefined || columns === undefined) return undefined;
+    const layout: EgmLayout = { rows, columns };
+    if (segments !== undefined) layout.segments = segments;
+    if (filters) layout.filters = filters;
+    if (reviews) layout.reviews = reviews;
+    return layout;
+  }
+
+  links(raw: unknown[]): EgmLink[] {
+    const out: EgmLink[] = [];
+    raw.forEach((l, i) => {
+      const p = pathIndex('links', i);
+      if (!isObject(l)) {
+        this.add(p, `each link must be an object with a label and a url, but this is ${describe(l)}`);
+        return;
+      }
+      const label = this.string(l, 'label', p, { required: true, nonEmpty: true });
+      const url = this.url(l, 'url', p, true);
+      if (label !== undefined && url !== undefined) out.push({ label, url });
+    });
+    return out;
+  }
+
+  // ---- studies -----------------------------------------------------------------------------
+
+  studies(raw: unknown[], dims: Map<string, DimInfo>): EgmStudy[] {
+    const out: EgmStudy[] = [];
+    const ids = new Map<string, number>();
+    for (let i = 0; i < raw.length; i++) {
+      const s = raw[i];
+      const p = pathIndex('studies', i);
+      if (!isObject(s)) {
+        this.add(p, `each study must be an object, but this is ${describe(s)}`);
+        continue;
+      }
+      const start = this.issues.length;
+      const id = this.id(s, p, 'study');
+      if (id !== undefined) {
+        const first = ids.get(id);
+        if (first !== undefined) this.add(pathKey(p, 'id'), `duplicate study id ${quote(id)} (first used by studies[${first}])`);
+        else ids.set(id, i);
+      }
+      const title = this.string(s, 'title', p, { required: true, nonEmpty: true });
+      let authors: string[] | undefined;
+      const rawAuthors = own(s, 'authors');
+      if (rawAuthors !== undefined) {
+        if (!Array.isArray(rawAuthors)) {
+          this.add(pathKey(p, 'authors'), `must be a list of names, but is ${describe(rawAuthors)}${typeof rawAuthors === 'string' ? ' (write ["A", "B"])' : ''}`);
+        } else {
+          authors = [];
+          rawAuthors.forEach((a, j) => {
+            if (typeof a === 'string') authors!.push(a);
+            else this.add(pathIndex(pathKey(p, 'authors'), j), `must be text, but is ${describe(a)}`);
+          });
+        }
+      }
+      const year = own(s, 'year');
+      if (year !== undefined && !(typeof year === 'number' && Number.isInteger(year))) {
+        this.add(pathKey(p, 'year'), `must be a whole number such as 2019, but is ${describe(year)}`);
+      }
+      this.string(s, 'source', p);
+      this.string(s, 'abstract', p);
+      this.string(s, 'doi', p);
+      const url = own(s, 'url') === undefined ? undefined : this.url(s, 'url', p, false);
+      const codes: Record<string, string[]> = {};
+      const rawCodes = this.object(s, 'codes', p, false);
+      if (rawCodes) {
+        const cp = pathKey(p, 'codes');
+        for (const dimId of Object.keys(rawCodes)) {
+          const dp = pathKey(cp, dimId);
+          const info = dims.get(dimId);
+          if (!info) {
+            const hint = suggest(dimId, dims.keys());
+            this.add(dp, `unknown dimension ${quote(dimId)}${hint !== undefined ? ` (did you mean ${quote(hint)}?)` : ''}`);
+            continue;
+          }
+          const values = rawCodes[dimId];
+          if (!Array.isArray(values)) {
+            this.add(dp, `must be a list of category ids, but is ${describe(values)}${typeof values === 'string' ? ` (write [${quote(values)}])` : ''}`);
+            continue;
+          }
+          const kept: string[] = [];
+          const seen = new Set<string>();
+          values.forEach((v, j) => {
+            const c = this.categoryRef(v, pathIndex(dp, j), dimId, info);
+            if (c !== undefined && !seen.has(c)) {
+              seen.add(c);
+              kept.push(c);
+            }
+          });
+          setOwn(codes, dimId, kept);
+        }
+      }
+      if (this.issues.length > start || id === undefined || title === undefined) continue;
+      const study: EgmStudy = { ...s, id, title, codes };
+      if (authors) study.authors = authors;
+      if (url !== undefined) study.url = url;
+      else delete study.url;
+      out.push(study);
+    }
+    return out;
+  }
+}
+
+/** The result of `validateMap`: the map, or every problem found. */
+export type ValidationResult =
+  | { ok: true; map: EgmMap; issues: [] }
+  | { ok: false; map?: undefined; issues: EgmIssue[] };
+
+/**
+ * Checks a whole map (schema + studies) and returns a normalised copy, or every problem.
+ * Never throws.
+ */
+export function validateMap(input: unknown): ValidationResult {
+  const c = new Checker();
+  try {
+    const map = check(c, input);
+    if (c.issues.length === 0 && map) return { ok: true, map, issues: [] };
+  } catch (error) {
+    // A bug of ours or an exotic object (a throwing getter, a revoked proxy): never a bare error.
+    c.add('', `the map could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { ok: false, issues: c.issues };
+}
+
+/**
+ * Checks a map and returns a normalised, typed copy.
+ * @throws {EgmValidationError} listing every problem, each with its JSON path.
+ */
+export function parseMap(input: unknown): EgmMap {
+  const result = validateMap(input);
+  if (!result.ok) throw new EgmValidationError(result.issues);
+  return result.map;
+}
+
+/** Splits a map into what the elements take: `.schema` and `.studies`. */
+export function splitMap(map: EgmMap): { schema: EgmSchema; studies: EgmStudy[] } {
+  const { studies, ...schema } = map;
+  return { schema, studies };
+}
+
+function check(c: Checker, input: unknown): EgmMap | undefined {
+  if (!isObject(input)) {
+    c.add('', `a map file must be a JSON object, but this is ${describe(input)}`);
+    return undefined;
+  }
+  const format = own(input, 'format');
+  if (format === undefined) c.add('format', `is required: add "format": "${EGM_FORMAT}"`);
+  else if (format !== EGM_FORMAT) {
+    c.add('format', `this library reads "${EGM_FORMAT}" maps, but this file says ${describe(format)}${typeof format === 'string' && !format.startsWith('egm/') ? ' (exports from other tools go through an importer)' : ''}`);
+  }
+  const title = c.string(input, 'title', '', { required: true, nonEmpty: true });
+  for (const key of ['id', 'description', 'aboutHtml', 'version', 'searchDate', 'citation', 'license']) c.string(input, key, '');
+  const rawLinks = c.list(input, 'links', '', false);
+  const links = rawLinks ? c.links(rawLinks) : undefined;
+
+  const dims = new Map<string, DimInfo>();
+  const rawDims = c.list(input, 'dimensions', '', true);
+  const dimensions = rawDims ? c.dimensions(rawDims, dims) : [];
+  if (rawDims && rawDims.length === 1) c.add('dimensions', 'a map needs at least two dimensions: one for rows and one for columns');
+
+  const rawLayout = c.object(input, 'layout', '', true);
+  const layout = rawLayout ? c.layout(rawLayout, dims) : undefined;
+
+  const rawStudies = c.list(input, 'studies', '', true);
+  const studies = rawStudies ? c.studies(rawStudies, dims) : [];
+
+  if (c.issues.length > 0 || title === undefined || !layout) return undefined;
+  const map: EgmMap = { ...input, format: EGM_FORMAT, title, dimensions, layout, studies };
+  if (links) map.links = links;
+  return map;
+}

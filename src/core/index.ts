@@ -11,3 +11,4 @@ export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms }
 export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type SegmentInfo } from './grid.js';
 export { bubbleScale, sizeKeyCounts, segmentColor, SEGMENT_PALETTE, NOT_CODED_COLOR, type BubbleScaleOptions } from './scale.js';
 export { suggest } from './suggest.js';
+export { moveInGrid, findSlot, gridKey, type GridKey, type Slot } from './keyboard.js';

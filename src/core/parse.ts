@@ -198,10 +198,10 @@ class Checker {
       }
       let children: EgmCategory[] | undefined;
       const rawChildren = this.list(c, 'children', p, false);
-      if (rawChildren) {
+      if (rawChildren && rawChildren.length > 0) {
         if (depth + 1 >= MAX_CATEGORY_DEPTH) {
           this.add(pathKey(p, 'children'), `categories are nested more than ${MAX_CATEGORY_DEPTH} levels deep`);
-        } else if (rawChildren.length > 0) {
+        } else {
           children = this.categories(rawChildren, pathKey(p, 'children'), info, depth + 1, seen);
         }
       }

@@ -14,7 +14,7 @@ export interface EgmCategory {
   label: string;
   /** Plain text, shown as a tooltip / disclosure. */
   description?: string;
-  /** A CSS hex colour (`#rgb`, `#rrggbb`, `#rrggbbaa`), used when the dimension colours segments. */
+  /** A CSS hex colour (`#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`), used when the dimension colours segments. */
   color?: string;
   children?: EgmCategory[];
 }
@@ -56,7 +56,7 @@ export interface EgmStudy {
   year?: number;
   source?: string;
   abstract?: string;
-  /** Always `http:` or `https:`. */
+  /** Always `http:` or `https:`; an empty string in a file means "no link" and is dropped. */
   url?: string;
   doi?: string;
   /** dimension id → category ids (a study may carry group ids as well as leaf ids). */

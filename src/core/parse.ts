@@ -133,7 +133,7 @@ class Checker {
   }
 
   list(obj: Json, key: string, path: string, required: boolean): unknown[] | undefined {
-    const v = own(obj, key);
+    const v: unknown = own(obj, key);
     if (v === undefined) {
       if (required) this.add(pathKey(path, key), 'is required (a list)');
       return undefined;
@@ -142,7 +142,7 @@ class Checker {
       this.add(pathKey(path, key), `must be a list, but is ${describe(v)}`);
       return undefined;
     }
-    return v;
+    return v as unknown[];
   }
 
   object(obj: Json, key: string, path: string, required: boolean): Json | undefined {

@@ -29,7 +29,7 @@ const schema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as Record<string, unk
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validateWithSchema = ajv.compile(schema);
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;  
 
 /** A valid map exercising most of the format; examples are small edits of a fresh copy. */
 function baseMap(): Json {

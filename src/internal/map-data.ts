@@ -45,7 +45,7 @@ export function resolveMap(schema: unknown, studies: unknown): MapState {
   if (!inner) cache.set(schema, (inner = new WeakMap()));
   let state = inner.get(list);
   if (!state) {
-    const result = validateMap({ ...(schema as object), studies: list });
+    const result = validateMap({ ...(schema), studies: list });
     if (result.ok) {
       const index = createIndex(result.map);
       state = { status: 'ok', data: { map: result.map, index, filters: new FilterEngine(index), models: new Map() } };

@@ -1,0 +1,87 @@
+// Two builds (STYLE §14):
+//  1. ESM for bundlers/npm: dist/index.js + dist/core.js, with lit, d3-* and every runtime
+//     dependency left as bare imports. Types come from `tsc -p tsconfig.build.json`.
+//  2. A self-contained, minified bundle for a plain <script type="module"> embed.
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const dependencies = Object.keys(pkg.dependencies ?? {});
+
+/** lit, lit/*, @lit/*, d3-*, and anything in `dependencies` (with subpaths). */
+const isExternal = (id) =>
+  /^(lit|@lit\/[^/]+|@lit-labs\/[^/]+|d3-[^/]+)(\/|$)/.test(id) ||
+  dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/** The embed bundle runs in browsers only: fail the build if anything Node-only reaches it. */
+const noNodeBuiltins = () => ({
+  name: 'no-node-builtins',
+  resolveId(source, importer) {
+    if (nodeBuiltins.has(source) || source.startsWith('node:')) {
+      this.error(`"${source}" (imported by ${importer ?? 'an entry'}) is Node-only and cannot go into the browser bundle`);
+    }
+    return null;
+  },
+});
+
+// One program per build, emitting JavaScript only; tsc writes the declarations.
+// The plugin forces tslib helpers; with whole-file outputs (no preserveModules) rollup inlines
+// the few it needs, so tslib never lands under dist/node_modules (TOOLCHAIN).
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.build.json',
+    compilerOptions: {
+      // The plugin defaults `module` to ESNext unless the named file itself sets it (ours extends).
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      declaration: false,
+      declarationMap: false,
+      emitDeclarationOnly: false,
+      noEmit: false,
+      outDir: 'dist',
+      sourceMap: true,
+    },
+    noEmitOnError: true,
+  });
+
+/** Warnings about our own code fail the build (circular imports, missing exports…). */
+const onwarn = (warning, warn) => {
+  const ids = warning.ids ?? (warning.id ? [warning.id] : []);
+  if (ids.length > 0 && ids.every((id) => id.includes('/node_modules/'))) return warn(warning);
+  throw new Error(`rollup: ${warning.message}`);
+};
+
+export default [
+  {
+    input: { index: 'src/index.ts', core: 'src/core/index.ts' },
+    external: (id) => isExternal(id) || nodeBuiltins.has(id),
+    plugins: [nodeResolve(), ts()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      minifyInternalExports: false,
+      // Every core module lives in dist/core.js, which dist/index.js imports, rather than in a
+      // hashed shared chunk behind two facades (core/index.ts only re-exports).
+      manualChunks: (id) => (id.includes('/src/core/') ? 'core' : undefined),
+      sourcemap: true,
+    },
+    onwarn,
+  },
+  {
+    input: 'src/bundle.ts',
+    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts(), terser({ module: true, ecma: 2020 })],
+    output: {
+      file: 'dist/egm-components.bundle.js',
+      format: 'es',
+      sourcemap: true,
+    },
+    onwarn,
+  },
+];

@@ -1,0 +1,37 @@
+// Prints raw and gzipped sizes of the built files; fails when the embed bundle is over budget.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const BUNDLE = 'dist/egm-components.bundle.js';
+const FILES = [BUNDLE, 'dist/index.js', 'dist/core.js'];
+/** The embed bundle's budget, gzipped (TOOLCHAIN: the dependencies alone take about 21 KB). */
+const BUDGET = 45 * 1024;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+let failed = false;
+const rows = [];
+for (const file of FILES) {
+  let data;
+  try {
+    data = readFileSync(root + file);
+  } catch {
+    console.error(`size: ${file} is missing (run the rollup build first)`);
+    failed = true;
+    continue;
+  }
+  const gz = gzipSync(data, { level: 9 }).length;
+  rows.push([file, kb(data.length), kb(gz)]);
+  if (file === BUNDLE && gz > BUDGET) {
+    console.error(`size: ${file} is ${kb(gz)} gzipped, over the ${kb(BUDGET)} budget`);
+    failed = true;
+  }
+}
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
+for (const [file, raw, gz] of rows) console.log(`${file.padEnd(width)}  ${raw.padStart(9)}  ${gz.padStart(9)}`);
+console.log(`budget: ${BUNDLE} ≤ ${kb(BUDGET)} gzipped`);
+if (failed) process.exitCode = 1;

@@ -217,11 +217,11 @@ describe('egm-grid', () => {
       const el = await grid();
       cell(el, 'remote', 'mental-health').focus();
       setTimeout(() => void sendKeys({ press: 'Enter' }));
-      const e = (await oneEvent(el, 'egm-cell-select')) as EgmCellSelectEvent;
+      const e = await oneEvent<EgmCellSelectEvent>(el, 'egm-cell-select');
       expect(e.detail).to.deep.equal({ rowId: 'remote', columnId: 'mental-health', studyIds: ['s3'] });
       await sendKeys({ press: 'ArrowLeft' });
       setTimeout(() => void sendKeys({ press: ' ' }));
-      const e2 = (await oneEvent(el, 'egm-cell-select')) as EgmCellSelectEvent;
+      const e2 = await oneEvent<EgmCellSelectEvent>(el, 'egm-cell-select');
       expect(e2.detail.columnId).to.equal('physical');
       expect(cell(el, 'remote', 'physical').getAttribute('aria-selected')).to.equal('true');
     });
@@ -246,11 +246,11 @@ describe('egm-grid', () => {
     it('emits egm-cell-select with the distinct studies on click, [] for a gap', async () => {
       const el = await grid();
       setTimeout(() => cell(el, 'in-person', 'mental-health').click());
-      const e = (await oneEvent(el, 'egm-cell-select')) as EgmCellSelectEvent;
+      const e = await oneEvent<EgmCellSelectEvent>(el, 'egm-cell-select');
       expect(e.detail).to.deep.equal({ rowId: 'in-person', columnId: 'mental-health', studyIds: ['s3', 's7'] });
       expect(e.bubbles && e.composed && e.cancelable).to.equal(true);
       setTimeout(() => cell(el, 'education', 'cost').click());
-      const gap = (await oneEvent(el, 'egm-cell-select')) as EgmCellSelectEvent;
+      const gap = await oneEvent<EgmCellSelectEvent>(el, 'egm-cell-select');
       expect(gap.detail.studyIds).to.deep.equal([]);
     });
 
@@ -259,7 +259,7 @@ describe('egm-grid', () => {
       el.filters = { categories: { design: ['sr'] } };
       await el.updateComplete;
       setTimeout(() => cell(el, 'in-person', 'mental-health').click());
-      const e = (await oneEvent(el, 'egm-cell-select')) as EgmCellSelectEvent;
+      const e = await oneEvent<EgmCellSelectEvent>(el, 'egm-cell-select');
       expect(e.detail.studyIds).to.deep.equal(['s7']);
     });
 
@@ -277,19 +277,19 @@ describe('egm-grid', () => {
     it('emits egm-header-select for a leaf header and the group-only list', async () => {
       const el = await grid();
       setTimeout(() => el.shadowRoot!.querySelector<HTMLElement>('[role="columnheader"][data-id="mental-health"]')!.click());
-      const e = (await oneEvent(el, 'egm-header-select')) as EgmHeaderSelectEvent;
+      const e = await oneEvent<EgmHeaderSelectEvent>(el, 'egm-header-select');
       expect(e.detail).to.deep.equal({ axis: 'column', categoryId: 'mental-health', studyIds: ['s1', 's2', 's3', 's7'] });
       const direct = el.shadowRoot!.querySelector<HTMLElement>('button.direct-only')!;
-      expect(direct.textContent!.trim()).to.equal('+1 Delivery only');
+      expect(direct.textContent.trim()).to.equal('+1 Delivery only');
       setTimeout(() => direct.click());
-      const d = (await oneEvent(el, 'egm-header-select')) as EgmHeaderSelectEvent;
+      const d = await oneEvent<EgmHeaderSelectEvent>(el, 'egm-header-select');
       expect(d.detail).to.deep.equal({ axis: 'row', categoryId: 'delivery', studyIds: ['s4'], scope: 'direct' });
     });
 
     it('fires events that a listener on document receives', async () => {
       const el = await grid();
       setTimeout(() => cell(el, 'education', 'physical').click());
-      const e = (await oneEvent(document, 'egm-cell-select')) as EgmCellSelectEvent;
+      const e = await oneEvent<EgmCellSelectEvent>(document, 'egm-cell-select');
       expect(e.detail.studyIds).to.deep.equal(['s1']);
     });
   });

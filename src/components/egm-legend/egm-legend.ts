@@ -1,0 +1,327 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import type { GridModel, SegmentInfo } from '../../core/grid.js';
+import { sizeKeyCounts } from '../../core/scale.js';
+import type { EgmFilters, EgmIssue } from '../../core/types.js';
+import { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
+import { BUBBLE_SCALE, VIEW, bubble, radiusFor } from '../../internal/bubble.js';
+import { gridModel, resolveAxes, resolveMap, type Axes, type MapData } from '../../internal/map-data.js';
+import { renderIssues } from '../../internal/render-issues.js';
+import { tokens } from '../../styles/tokens.js';
+import { legendStyles } from './egm-legend.styles.js';
+
+const HEADINGS: Record<number, StaticValue> = { 2: literal`h2`, 3: literal`h3`, 4: literal`h4`, 5: literal`h5`, 6: literal`h6` };
+
+/** The fill handed to `bubble()` for the size key; the style sheet recolours it (`--egm-color-bubble`). */
+const KEY_FILL = '#4a6fa5';
+const VIEW_BOX = `${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`;
+
+/** What the legend reads from the `<egm-grid>` it follows (the grid's own property names). */
+type GridLike = HTMLElement & {
+  schema?: unknown;
+  studies?: unknown;
+  filters?: EgmFilters;
+  collapsed?: unknown;
+  hiddenSegments?: unknown;
+  rows?: unknown;
+  columns?: unknown;
+  segments?: unknown;
+  view?: unknown;
+  donut?: unknown;
+};
+
+interface Inputs {
+  schema: unknown;
+  studies: unknown;
+  filters: EgmFilters | undefined;
+  collapsed: string[];
+  rows: string | null | undefined;
+  columns: string | null | undefined;
+  segments: string | null | undefined;
+  donut: boolean;
+}
+
+type Resolved =
+  | { readonly status: 'empty' }
+  | { readonly status: 'invalid'; readonly issues: readonly EgmIssue[] }
+  | { readonly status: 'ok'; readonly data: MapData; readonly axes: Axes; readonly model: GridModel; readonly counts: readonly number[]; readonly donut: boolean };
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const plural = (n: number) => `${n} ${n === 1 ? 'study' : 'studies'}`;
+
+/**
+ * How many studies carry each segment of `model` (in `model.segments` order) under `filters`:
+ * a top-level category counts the studies coded to it or a descendant, "Not coded" those with
+ * no code in the segment dimension. Without a filter these are the segments' `total`s.
+ */
+export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilters | undefined): number[] {
+  const dim = model.options.segments ? data.index.dimension(model.options.segments) : undefined;
+  if (!dim || model.segments.length === 0) return [];
+  const mask = data.filters.mask(filters);
+  return model.segments.map((s) => {
+    if (s.notCoded) return mask.clone().andNotWith(dim.coded).count();
+    const o = dim.ordinals.get(s.id);
+    return o === undefined ? 0 : mask.andCount(dim.members[o]);
+  });
+}
+
+/**
+ * The key to an evidence and gap map's grid: what the bubble colours mean (and a toggle to
+ * hide each segment), what bubble sizes mean, and how a gap and a filtered-out cell look.
+ * Drawn with the grid's own bubble drawing and scale, so the two never disagree.
+ *
+ * Give it the grid's inputs (`.schema`, `.studies`, `.filters`, `.collapsed`, `rows`, `columns`,
+ * `segments`, `view`, `donut`), or `for="<id of an egm-grid>"` to follow that grid: it then reads the grid's
+ * properties after each of its updates, and sets the grid's `hiddenSegments` when toggled.
+ *
+ * @summary The legend of a grid: segment toggles with counts, bubble sizes, gaps.
+ *
+ * @event {EgmSegmentToggleEvent} egm-segment-toggle - A segment was shown or hidden.
+ *   `detail: { dimensionId, categoryId, visible }` ("Not coded" has `categoryId: ""`).
+ *   Cancelable: `preventDefault()` reverts the toggle.
+ *
+ * @csspart legend - The legend's box (a group labelled "Legend").
+ * @csspart segments - The segment dimension's heading and toggles.
+ * @csspart heading - The segment dimension's name.
+ * @csspart toggle - A segment's toggle button (`aria-pressed="true"` while it is shown).
+ * @csspart swatch - A segment's colour swatch.
+ * @csspart count - A segment's number of studies under the current filters.
+ * @csspart size-key - The bubble sizes.
+ * @csspart states-key - The gap and the filtered-out cell.
+ * @csspart gap - The gap swatch, styled like the grid's gaps.
+ * @csspart error - The error state for invalid input.
+ *
+ * @cssproperty --egm-color-bubble - The size key's bubbles, as the grid's plain bubbles. Default: `#4a6fa5`.
+ * @cssproperty --egm-cell-size - The grid's cell size: a key bubble is drawn in the same box as a grid bubble. Default: `3.5rem`.
+ * @cssproperty --egm-legend-bubble-size - The box of a key bubble, if it should differ from the grid's. Default: `calc(var(--egm-cell-size) - 0.3rem)`.
+ * @cssproperty --egm-legend-swatch-size - A segment swatch's size. Default: `0.9rem`.
+ * @cssproperty --egm-color-gap - A gap's background, as in the grid. Default: `#eef1f4`.
+ * @cssproperty --egm-font-family - Font. Default: the system UI font.
+ * @cssproperty --egm-font-size - Base font size. Default: `0.875rem`.
+ * @cssproperty --egm-color-text - Text colour. Default: `#1f2328`.
+ * @cssproperty --egm-color-text-muted - Counts, hidden segments, key labels and the filtered-out outline. Default: `#57606a`.
+ * @cssproperty --egm-color-background - A shown segment's toggle. Default: `#ffffff`.
+ * @cssproperty --egm-color-surface - A hidden segment's toggle. Default: `#f6f8fa`.
+ * @cssproperty --egm-color-border - Borders. Default: `#d0d7de`.
+ * @cssproperty --egm-color-accent - A hovered toggle's border. Default: `#0b5cad`.
+ * @cssproperty --egm-color-focus - Focus ring. Default: `#0b5cad`.
+ * @cssproperty --egm-space - Spacing unit. Default: `0.5rem`.
+ */
+export class EgmLegend extends LitElement {
+  static override styles = [tokens, legendStyles];
+
+  /** The map without its studies (or a whole map, which then carries its own studies). */
+  @property({ attribute: false }) schema?: unknown;
+
+  /** The map's studies. */
+  @property({ attribute: false }) studies?: unknown;
+
+  /** The grid's filters: segment counts are the studies that pass them. */
+  @property({ attribute: false }) filters?: EgmFilters;
+
+  /** The grid's collapsed groups: they change its largest cell, and so its bubble sizes. */
+  @property({ attribute: false }) collapsed: string[] = [];
+
+  /** Ids of the hidden segments ("" for "Not coded"); toggling updates it. */
+  @property({ attribute: false }) hiddenSegments: string[] = [];
+
+  /** The grid's row dimension id (default: the map's `layout.rows`). */
+  @property({ reflect: true }) rows?: string;
+
+  /** The grid's column dimension id (default: the map's `layout.columns`). */
+  @property({ reflect: true }) columns?: string;
+
+  /** The grid's segment dimension id (default: `layout.segments`); `none` for plain bubbles. */
+  @property({ reflect: true }) segments?: string;
+
+  /** The grid's view (`bubble`, the only one so far). */
+  @property({ reflect: true }) view = 'bubble';
+
+  /** The grid draws donuts rather than pies: so does the size key. */
+  @property({ type: Boolean, reflect: true }) donut = false;
+
+  /** The id of an `<egm-grid>` in the same document or shadow root to follow instead of the properties above. */
+  @property({ reflect: true }) for?: string;
+
+  /** The level of the segment dimension's heading, 2 to 6. */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+
+  private target?: GridLike;
+  private root?: Document | ShadowRoot;
+  private resolved: Resolved = { status: 'empty' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.root = this.getRootNode() as Document | ShadowRoot;
+    // Capture on the root hears the grid's non-bubbling `egm-render`, even from a grid added later.
+    this.root.addEventListener('egm-render', this.onGridRender, true);
+    this.target = undefined;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.root?.removeEventListener('egm-render', this.onGridRender, true);
+    this.root = undefined;
+    this.target = undefined;
+  }
+
+  private readonly onGridRender = (e: Event): void => {
+    if (!this.for || !(e.target instanceof HTMLElement) || e.target.id !== this.for) return;
+    this.adopt(e.target);
+    this.requestUpdate();
+  };
+
+  /** Takes the followed grid's hidden segments as the legend's own. */
+  private adopt(grid: GridLike): void {
+    this.target = grid;
+    const hidden = grid.hiddenSegments;
+    if (Array.isArray(hidden) && !sameList(strings(hidden), this.hiddenSegments)) this.hiddenSegments = strings(hidden);
+  }
+
+  private findTarget(): GridLike | undefined {
+    if (!this.for || !this.isConnected) return undefined;
+    const el = (this.getRootNode() as Document | ShadowRoot).getElementById(this.for);
+    return el && el !== this ? el : undefined;
+  }
+
+  private inputs(): Inputs | undefined {
+    if (this.for) {
+      const t = this.findTarget();
+      if (!t) return undefined;
+      if (t !== this.target) this.adopt(t);
+      // Before the grid upgrades its attributes are not properties yet: read either.
+      const attr = (name: 'rows' | 'columns' | 'segments') => (typeof t[name] === 'string' ? t[name] : t.getAttribute(name));
+      return {
+        schema: t.schema,
+        studies: t.studies,
+        filters: t.filters,
+        collapsed: strings(t.collapsed),
+        rows: attr('rows'),
+        columns: attr('columns'),
+        segments: attr('segments'),
+        donut: typeof t.donut === 'boolean' ? t.donut : t.hasAttribute('donut'),
+      };
+    }
+    this.target = undefined;
+    return {
+      schema: this.schema,
+      studies: this.studies,
+      filters: this.filters,
+      collapsed: strings(this.collapsed),
+      rows: this.rows,
+      columns: this.columns,
+      segments: this.segments,
+      donut: this.donut,
+    };
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.resolved = this.resolve();
+  }
+
+  private resolve(): Resolved {
+    const input = this.inputs();
+    if (!input) return { status: 'empty' };
+    const state = resolveMap(input.schema, input.studies);
+    if (state.status !== 'ok') return state;
+    const axes = resolveAxes(state.data, input);
+    if (Array.isArray(axes)) return { status: 'invalid', issues: axes };
+    try {
+      const model = gridModel(state.data, axes, input.collapsed);
+      return { status: 'ok', data: state.data, axes, model, counts: segmentCounts(state.data, model, input.filters), donut: input.donut };
+    } catch (error) {
+      return { status: 'invalid', issues: [{ path: '', message: error instanceof Error ? error.message : String(error) }] };
+    }
+  }
+
+  override render() {
+    const r = this.resolved;
+    if (r.status === 'empty') return nothing;
+    if (r.status === 'invalid') return renderIssues('The legend cannot be shown', r.issues);
+    const { model, axes, data, counts } = r;
+    // "Not coded" only when some study is not coded (it is never dropped from the grid).
+    const shown = model.segments.map((s, i) => ({ s, i })).filter(({ s }) => !s.notCoded || s.total > 0);
+    const level = Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 6 ? this.headingLevel : 3;
+    const tag = HEADINGS[level];
+    const hidden = new Set(strings(this.hiddenSegments));
+    const max = model.totals.max;
+    const radius = radiusFor(max);
+    const donut = r.donut;
+    return html`<div class="legend" part="legend" role="group" aria-label="Legend">
+      ${axes.segments && shown.length
+        ? html`<div class="segments" part="segments" role="group" aria-labelledby="segments-heading">
+            ${staticHtml`<${tag} class="heading" part="heading" id="segments-heading">${data.index.dimension(axes.segments)!.dimension.label}</${tag}>`}
+            <ul>
+              ${shown.map(({ s, i }) => {
+                const visible = !hidden.has(s.id);
+                return html`<li>
+                  <button
+                    class="toggle"
+                    part="toggle"
+                    type="button"
+                    data-segment=${s.id}
+                    aria-pressed=${visible ? 'true' : 'false'}
+                    title=${s.description ?? nothing}
+                    @click=${() => this.toggle(s)}
+                  >
+                    <svg class="swatch" part="swatch" viewBox="0 0 10 10" aria-hidden="true">
+                      ${svg`<rect class=${`seg-${i}`} x="0.5" y="0.5" width="9" height="9" rx="2" fill=${s.color}></rect>`}
+                    </svg>
+                    <span class="label">${s.label}</span>
+                    <span class="count" part="count" data-count=${counts[i]}>${counts[i]}<span class="visually-hidden"> ${counts[i] === 1 ? 'study' : 'studies'}</span></span>
+                  </button>
+                </li>`;
+              })}
+            </ul>
+          </div>`
+        : nothing}
+      <div class="size-key" part="size-key">
+        <span class="key-label" id="size-label">Studies per cell:</span>
+        <ul aria-labelledby="size-label">
+          ${sizeKeyCounts(max).map(
+            (n) => html`<li data-count=${n}>
+              <svg class="bubble" viewBox=${VIEW_BOX} aria-hidden="true">${bubble(radius(n), [], KEY_FILL, donut)}</svg>
+              <span>${plural(n)}</span>
+            </li>`,
+          )}
+        </ul>
+      </div>
+      <ul class="states-key" part="states-key">
+        <li><span class="gap" part="gap"></span><span>Gap: no studies</span></li>
+        <li>
+          <svg class="bubble" viewBox=${VIEW_BOX} aria-hidden="true">
+            ${svg`<circle class="ghost" r=${BUBBLE_SCALE.maxRadius / 2}></circle>`}
+          </svg>
+          <span>No studies under the current filters</span>
+        </li>
+      </ul>
+    </div>`;
+  }
+
+  private toggle(segment: SegmentInfo): void {
+    const r = this.resolved;
+    if (r.status !== 'ok' || !r.axes.segments) return;
+    const before = strings(this.hiddenSegments);
+    const visible = before.includes(segment.id);
+    const after = visible ? before.filter((id) => id !== segment.id) : [...before, segment.id];
+    this.hiddenSegments = after;
+    const event = new EgmSegmentToggleEvent({ dimensionId: r.axes.segments, categoryId: segment.id, visible });
+    if (!this.dispatchEvent(event)) {
+      this.hiddenSegments = before;
+      return;
+    }
+    const grid = this.for ? this.findTarget() : undefined;
+    if (grid) grid.hiddenSegments = after;
+  }
+}
+
+if (!customElements.get('egm-legend')) customElements.define('egm-legend', EgmLegend);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'egm-legend': EgmLegend;
+  }
+}

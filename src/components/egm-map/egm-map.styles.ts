@@ -1,0 +1,195 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+
+export const styles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      --_panel-width: var(--egm-map-panel-width, 24rem);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .map {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_space) * 1.5);
+    }
+    .header .title {
+      font-size: 1.5em;
+      line-height: 1.25;
+      margin: 0 0 var(--_space);
+    }
+    .description {
+      margin: 0 0 var(--_space);
+      max-width: 70ch;
+      color: var(--_muted);
+    }
+    .links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space) calc(var(--_space) * 2);
+      list-style: none;
+      padding: 0;
+      margin: 0 0 var(--_space);
+    }
+    a {
+      color: var(--_accent);
+    }
+    .about summary {
+      cursor: pointer;
+      color: var(--_accent);
+    }
+    .about-body {
+      max-width: 70ch;
+    }
+
+    .body {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_space) * 2);
+      align-items: flex-start;
+    }
+    egm-grid {
+      max-width: 100%;
+    }
+    .panel {
+      width: 100%;
+      box-sizing: border-box;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_space) calc(var(--_space) * 1.5);
+      background: var(--_bg);
+    }
+    @container (min-width: 1100px) {
+      .body {
+        flex-direction: row;
+      }
+      egm-grid {
+        flex: 1 1 auto;
+        min-width: 0;
+      }
+      .panel {
+        flex: 0 0 var(--_panel-width);
+        width: var(--_panel-width);
+        max-height: var(--egm-grid-max-height, 80vh);
+        overflow: auto;
+        position: sticky;
+        top: 0;
+      }
+    }
+    .panel-head {
+      display: flex;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: var(--_space);
+    }
+    .panel h3 {
+      margin: 0.25rem 0;
+      font-size: 1.1em;
+    }
+    .panel-count {
+      margin: 0 0 var(--_space);
+      color: var(--_muted);
+    }
+    .close {
+      font: inherit;
+      font-size: 1.4em;
+      line-height: 1;
+      min-width: 2.75rem;
+      min-height: 2.75rem;
+      background: none;
+      border: 1px solid transparent;
+      border-radius: var(--_radius);
+      cursor: pointer;
+      color: var(--_text);
+    }
+    .close:hover {
+      border-color: var(--_border);
+    }
+    .sort {
+      display: inline-flex;
+      gap: var(--_space);
+      align-items: center;
+      margin-bottom: var(--_space);
+    }
+    select,
+    button.more,
+    button.retry {
+      font: inherit;
+      min-height: 2.25rem;
+      padding: 0.25rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_text);
+      cursor: pointer;
+    }
+    .studies {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space);
+    }
+
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space) calc(var(--_space) * 3);
+      margin: 0;
+      color: var(--_muted);
+      font-size: 0.9em;
+    }
+    .meta div {
+      display: flex;
+      gap: 0.35rem;
+    }
+    .meta dt {
+      font-weight: 600;
+    }
+    .meta dd {
+      margin: 0;
+    }
+
+    .status {
+      display: flex;
+      align-items: center;
+      gap: var(--_space);
+      padding: var(--_space);
+      color: var(--_muted);
+    }
+    .spinner {
+      width: 1rem;
+      height: 1rem;
+      border: 2px solid var(--_border);
+      border-top-color: var(--_accent);
+      border-radius: 50%;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .spinner {
+        animation: spin 0.8s linear infinite;
+      }
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+
+    @media print {
+      egm-filter-bar,
+      .close,
+      .sort,
+      button.more {
+        display: none;
+      }
+      .about {
+        display: block;
+      }
+    }
+  `,
+];

@@ -1,0 +1,466 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { normalizeFilters } from '../../core/filter.js';
+import { isHttpUrl } from '../../core/parse.js';
+import type { EgmFilters, EgmIssue, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
+import { EGM_FORMAT } from '../../core/types.js';
+import type { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
+import { EgmErrorEvent } from '../../events/egm-error.js';
+import type { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
+import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
+import { EgmLoadEvent } from '../../events/egm-load.js';
+import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
+import { resolveMap, type MapData } from '../../internal/map-data.js';
+import { renderIssues } from '../../internal/render-issues.js';
+import { sanitizeHtml } from '../../internal/sanitize.js';
+import '../egm-filter-bar/egm-filter-bar.js';
+import '../egm-grid/egm-grid.js';
+import type { EgmCellRef, EgmGrid } from '../egm-grid/egm-grid.js';
+import '../egm-legend/egm-legend.js';
+import '../egm-study-card/egm-study-card.js';
+import { styles } from './egm-map.styles.js';
+
+/** How long a `src` load may take. */
+export const LOAD_TIMEOUT_MS = 30_000;
+/** Study cards shown at once in the panel; "Show more" adds as many again. */
+const PAGE = 50;
+
+type LoadState =
+  | { status: 'idle' }
+  | { status: 'loading'; url: string }
+  | { status: 'loaded'; url: string; map: EgmMap }
+  | { status: 'failed'; url: string; message: string; issues?: readonly EgmIssue[] };
+
+type Panel =
+  | { kind: 'cell'; rowId: string; columnId: string; studyIds: string[] }
+  | { kind: 'header'; axis: 'row' | 'column'; categoryId: string; studyIds: string[]; scope?: 'all' | 'direct' };
+
+export type EgmStudySort = 'year-desc' | 'year-asc' | 'title' | 'author';
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/**
+ * The whole evidence and gap map in one tag: title and about text, filter bar, legend, grid
+ * and a study panel, wired together. Give it `src` (an `egm/1` JSON file) or `.schema` and
+ * `.studies`. Content placed inside the tag (a link to the report, a static table) is shown
+ * until the map has loaded, and again if loading fails.
+ *
+ * @summary A complete, embeddable evidence and gap map.
+ *
+ * @slot - Fallback content, shown while loading and when loading fails.
+ *
+ * @event egm-load - The map loaded and validated: `{ studies }`.
+ * @event egm-error - The map could not be loaded or is invalid: `{ message, issues? }`.
+ * @event egm-cell-select - From the grid: a cell was selected.
+ * @event egm-header-select - From the grid: a header was activated.
+ * @event egm-filter-change - From the filter bar: the filters changed.
+ * @event egm-segment-toggle - From the legend: a segment was shown or hidden.
+ * @event egm-study-select - From a study card: a study was activated.
+ *
+ * @csspart header - The title, description, links and about text.
+ * @csspart title - The map's title.
+ * @csspart meta - Version, search date, citation and licence.
+ * @csspart panel - The study panel.
+ * @csspart status - The loading state.
+ * @csspart error - The error state.
+ *
+ * @cssproperty --egm-map-panel-width - Width of the study panel beside the grid on wide containers. Default `24rem`.
+ */
+export class EgmMapElement extends LitElement {
+  static override styles = styles;
+
+  /** URL of an `egm/1` JSON map. Wins over `.schema` / `.studies` when both are set. */
+  @property({ reflect: true }) src?: string;
+  /** The map without studies (or a whole map). */
+  @property({ attribute: false }) schema?: EgmSchema;
+  @property({ attribute: false }) studies?: EgmStudy[];
+  /** The current filters; the filter bar updates them. */
+  @property({ attribute: false }) filters: EgmFilters = { categories: {} };
+  /** Passed to the grid and legend: dimension ids overriding the map's layout. */
+  @property({ reflect: true }) rows?: string;
+  @property({ reflect: true }) columns?: string;
+  @property({ reflect: true }) segments?: string;
+  @property({ reflect: true }) view?: string;
+  /** Milliseconds a `src` load may take before it fails. */
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = LOAD_TIMEOUT_MS;
+  /** Heading level of the map's title (2 by default, for a map inside an article). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private load: LoadState = { status: 'idle' };
+  @state() private selected: EgmCellRef | null = null;
+  @state() private panel?: Panel;
+  @state() private collapsed: string[] = [];
+  @state() private hiddenSegments: string[] = [];
+  @state() private sort: EgmStudySort = 'year-desc';
+  @state() private shown = PAGE;
+  @state() private announcement = '';
+
+  private controller?: AbortController;
+  private reportedFor?: MapData;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+  }
+
+  /** Fetches `src` again (after an error, say). */
+  reload(): void {
+    if (this.src) void this.fetchMap(this.src);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) {
+      if (this.src) void this.fetchMap(this.src);
+      else {
+        this.controller?.abort();
+        this.load = { status: 'idle' };
+      }
+    }
+    if (changed.has('schema') || changed.has('studies') || changed.has('src')) {
+      this.selected = null;
+      this.panel = undefined;
+    }
+  }
+
+  private async fetchMap(src: string): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const url = new URL(src, document.baseURI).href;
+    this.load = { status: 'loading', url };
+    const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), this.loadTimeout);
+    const fail = (message: string, issues?: readonly EgmIssue[]) => {
+      if (this.controller !== controller) return; // a newer src took over
+      this.load = { status: 'failed', url, message, issues };
+      this.dispatchEvent(new EgmErrorEvent(issues ? { message, issues: [...issues] } : { message }));
+    };
+    try {
+      const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
+      if (!response.ok) return fail(`The map file could not be loaded: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}.`);
+      const text = await response.text();
+      if (this.controller !== controller) return;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        const looksHtml = /^\s*</.test(text);
+        return fail(text.trim() === '' ? `The map file at ${url} is empty.` : `The map file at ${url} is not JSON${looksHtml ? ' (the server sent a web page; is the address right?)' : ''}.`);
+      }
+      const format = (json as { format?: unknown } | null)?.format;
+      if (typeof json === 'object' && json !== null && format !== undefined && format !== EGM_FORMAT) {
+        return fail(`The file at ${url} is not an ${EGM_FORMAT} map (its format is ${JSON.stringify(format)}). Convert other formats with the importers first.`);
+      }
+      const state = resolveMap(json, undefined);
+      if (state.status !== 'ok') {
+        const issues = state.status === 'invalid' ? state.issues : [{ path: '', message: 'the file holds no map' }];
+        return fail(`The map file at ${url} is not a valid ${EGM_FORMAT} map.`, issues);
+      }
+      this.load = { status: 'loaded', url, map: state.data.map };
+    } catch (error) {
+      if (this.controller !== controller) return;
+      const timedOut = controller.signal.aborted;
+      fail(timedOut ? `Loading the map from ${url} took longer than ${Math.round(this.loadTimeout / 100) / 10} seconds.` : `The map file could not be loaded from ${url} (${error instanceof Error ? error.message : String(error)}).`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The map to show: the loaded `src`, else the properties. */
+  private get source(): { schema: unknown; studies: unknown } | undefined {
+    if (this.src) return this.load.status === 'loaded' ? { schema: this.load.map, studies: this.load.map.studies } : undefined;
+    if (this.schema) return { schema: this.schema, studies: this.studies };
+    return undefined;
+  }
+
+  protected override updated(): void {
+    const src = this.source;
+    const state = src ? resolveMap(src.schema, src.studies) : undefined;
+    if (state?.status === 'ok' && this.reportedFor !== state.data) {
+      this.reportedFor = state.data;
+      this.dispatchEvent(new EgmLoadEvent({ studies: state.data.index.size }));
+    } else if (state?.status === 'invalid' && !this.src && this.reportedFor !== undefined) {
+      this.reportedFor = undefined;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    if (this.src && this.load.status === 'loading') {
+      return html`<div class="status" part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the map…</div><slot></slot>`;
+    }
+    if (this.src && this.load.status === 'failed') {
+      const { message, issues } = this.load;
+      return html`${issues ? renderIssues(message, issues) : html`<div class="error" part="error" role="alert"><p>${message}</p></div>`}
+        <p><button class="retry" type="button" @click=${this.reload}>Try again</button></p>
+        <slot></slot>`;
+    }
+    const src = this.source;
+    if (!src) return html`<slot></slot>`;
+    const state = resolveMap(src.schema, src.studies);
+    if (state.status === 'invalid') {
+      return html`${renderIssues('This map could not be shown', state.issues)}<slot></slot>`;
+    }
+    if (state.status === 'empty') return html`<slot></slot>`;
+    return this.renderMap(state.data, src.schema as EgmSchema, src.studies as EgmStudy[] | undefined);
+  }
+
+  private renderMap(data: MapData, schema: EgmSchema, studies: EgmStudy[] | undefined): TemplateResult {
+    const { map } = data;
+    return html`
+      <div class="map">
+        ${this.renderHeader(map)}
+        <egm-filter-bar .schema=${schema} .studies=${studies} .filters=${this.filters} @egm-filter-change=${this.onFilterChange}></egm-filter-bar>
+        <egm-legend
+          .schema=${schema}
+          .studies=${studies}
+          .filters=${this.filters}
+          .collapsed=${this.collapsed}
+          .hiddenSegments=${this.hiddenSegments}
+          rows=${this.rows ?? nothing}
+          columns=${this.columns ?? nothing}
+          segments=${this.segments ?? nothing}
+          view=${this.view ?? nothing}
+          @egm-segment-toggle=${this.onSegmentToggle}
+        ></egm-legend>
+        <div class="body">
+          <egm-grid
+            .schema=${schema}
+            .studies=${studies}
+            .filters=${this.filters}
+            .selected=${this.selected}
+            .collapsed=${this.collapsed}
+            .hiddenSegments=${this.hiddenSegments}
+            rows=${this.rows ?? nothing}
+            columns=${this.columns ?? nothing}
+            segments=${this.segments ?? nothing}
+            view=${this.view ?? nothing}
+            @egm-cell-select=${this.onCellSelect}
+            @egm-header-select=${this.onHeaderSelect}
+            @egm-group-toggle=${this.onGroupToggle}
+          ></egm-grid>
+          ${this.panel ? this.renderPanel(data, schema) : nothing}
+        </div>
+        ${this.renderMeta(map)}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderHeader(map: EgmMap): TemplateResult {
+    const links = (map.links ?? []).filter((l) => isHttpUrl(l.url));
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    return html`<header class="header" part="header">
+      ${heading(level, 'title', map.title)}
+      ${map.description ? html`<p class="description">${map.description}</p>` : nothing}
+      ${links.length
+        ? html`<ul class="links">
+            ${links.map((l) => html`<li><a href=${l.url} target="_blank" rel="noopener noreferrer">${l.label}</a></li>`)}
+          </ul>`
+        : nothing}
+      ${map.aboutHtml ? html`<details class="about"><summary>About this map</summary><div class="about-body">${sanitizeHtml(map.aboutHtml)}</div></details>` : nothing}
+    </header>`;
+  }
+
+  private renderMeta(map: EgmMap): TemplateResult | typeof nothing {
+    const items: [string, string][] = [];
+    if (map.version) items.push(['Version', map.version]);
+    if (map.searchDate) items.push(['Searched', map.searchDate]);
+    if (map.license) items.push(['Licence', map.license]);
+    if (map.citation) items.push(['Cite as', map.citation]);
+    if (!items.length) return nothing;
+    return html`<dl class="meta" part="meta">${items.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+  }
+
+  private renderPanel(data: MapData, schema: EgmSchema): TemplateResult {
+    const panel = this.panel!;
+    const label = (dimId: string, id: string) => data.index.dimension(dimId)?.nodes.get(id)?.data.label ?? id;
+    const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
+    const model = grid?.model;
+    const rowsDim = model?.rows.dimension.dimension.id ?? data.map.layout.rows;
+    const colsDim = model?.columns.dimension.dimension.id ?? data.map.layout.columns;
+    const title =
+      panel.kind === 'cell'
+        ? `${label(rowsDim, panel.rowId)} × ${label(colsDim, panel.columnId)}`
+        : `${label(panel.axis === 'row' ? rowsDim : colsDim, panel.categoryId)}${panel.scope === 'direct' ? ' (coded to the group alone)' : ''}`;
+    const studies = this.sorted(data, panel.studyIds);
+    const visible = studies.slice(0, this.shown);
+    return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title">
+      <div class="panel-head">
+        <h3 id="panel-title" tabindex="-1">${title}</h3>
+        <button class="close" type="button" aria-label="Close the study list" @click=${this.closePanel}>×</button>
+      </div>
+      <p class="panel-count">
+        ${panel.studyIds.length === 0
+          ? panel.kind === 'cell' && this.isGap(panel)
+            ? 'No studies: this is a gap in the evidence.'
+            : 'No studies under the current filters.'
+          : plural(panel.studyIds.length, 'study', 'studies')}
+      </p>
+      ${studies.length > 1
+        ? html`<label class="sort">Sort by
+            <select @change=${this.onSort} .value=${this.sort}>
+              <option value="year-desc">Newest first</option>
+              <option value="year-asc">Oldest first</option>
+              <option value="title">Title</option>
+              <option value="author">First author</option>
+            </select>
+          </label>`
+        : nothing}
+      <ul class="studies">
+        ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${schema} .study=${s} heading-level="4"></egm-study-card></li>`)}
+      </ul>
+      ${studies.length > visible.length
+        ? html`<button class="more" type="button" @click=${() => (this.shown += PAGE)}>Show ${Math.min(PAGE, studies.length - visible.length)} more of ${studies.length - visible.length}</button>`
+        : nothing}
+    </section>`;
+  }
+
+  private isGap(panel: Extract<Panel, { kind: 'cell' }>): boolean {
+    const model = this.renderRoot.querySelector<EgmGrid>('egm-grid')?.model;
+    const r = model?.rows.byId.get(panel.rowId)?.line ?? -1;
+    const c = model?.columns.byId.get(panel.columnId)?.line ?? -1;
+    return !!model && r >= 0 && c >= 0 && model.totals.counts[r * model.totals.columns + c] === 0;
+  }
+
+  private sorted(data: MapData, ids: readonly string[]): EgmStudy[] {
+    const studies = ids.map((id) => data.index.studies[data.index.positions.get(id)!]).filter(Boolean);
+    const byTitle = (a: EgmStudy, b: EgmStudy) => a.title.localeCompare(b.title);
+    const year = (s: EgmStudy) => s.year ?? -Infinity;
+    switch (this.sort) {
+      case 'year-desc':
+        return studies.sort((a, b) => year(b) - year(a) || byTitle(a, b));
+      case 'year-asc':
+        return studies.sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || byTitle(a, b));
+      case 'title':
+        return studies.sort(byTitle);
+      case 'author':
+        return studies.sort((a, b) => (a.authors?.[0] ?? '\uffff').localeCompare(b.authors?.[0] ?? '\uffff') || byTitle(a, b));
+    }
+  }
+
+  // ---- wiring ------------------------------------------------------------------------------
+
+  /** Applies a change after the event has reached every listener, unless one prevented it. */
+  private afterDispatch(event: Event, apply: () => void): void {
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) apply();
+    });
+  }
+
+  private readonly onFilterChange = (event: EgmFilterChangeEvent) => {
+    this.afterDispatch(event, () => {
+      this.filters = normalizeFilters(event.detail.filters);
+      const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
+      void this.updateComplete.then(() => {
+        const counts = grid?.counts;
+        const size = grid?.model?.index.size ?? 0;
+        if (counts) this.announce(`Showing ${counts.shown.toLocaleString()} of ${plural(size, 'study', 'studies')}`);
+        if (this.panel) this.refreshPanel();
+      });
+    });
+  };
+
+  private readonly onCellSelect = (event: EgmCellSelectEvent) => {
+    this.afterDispatch(event, () => {
+      const { rowId, columnId, studyIds } = event.detail;
+      this.selected = { rowId, columnId };
+      this.openPanel({ kind: 'cell', rowId, columnId, studyIds });
+    });
+  };
+
+  private readonly onHeaderSelect = (event: EgmHeaderSelectEvent) => {
+    this.afterDispatch(event, () => {
+      const { axis, categoryId, studyIds, scope } = event.detail;
+      this.selected = null;
+      this.openPanel({ kind: 'header', axis, categoryId, studyIds, scope });
+    });
+  };
+
+  private readonly onGroupToggle = (event: Event) => {
+    const grid = event.target as EgmGrid;
+    this.collapsed = [...grid.collapsed];
+  };
+
+  private readonly onSegmentToggle = (event: EgmSegmentToggleEvent) => {
+    this.afterDispatch(event, () => {
+      const { categoryId, visible } = event.detail;
+      const hidden = new Set(this.hiddenSegments);
+      if (visible) hidden.delete(categoryId);
+      else hidden.add(categoryId);
+      this.hiddenSegments = [...hidden];
+    });
+  };
+
+  private readonly onSort = (event: Event) => {
+    this.sort = (event.target as HTMLSelectElement).value as EgmStudySort;
+  };
+
+  private openPanel(panel: Panel): void {
+    this.panel = panel;
+    this.shown = PAGE;
+    const n = panel.studyIds.length;
+    void this.updateComplete.then(() => {
+      const title = this.renderRoot.querySelector('#panel-title')?.textContent ?? '';
+      this.announce(`${title}: ${n === 0 ? 'no studies' : plural(n, 'study', 'studies')}`);
+    });
+  }
+
+  /** After a filter change the panel lists what is left of its cell or header. */
+  private refreshPanel(): void {
+    const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
+    const panel = this.panel;
+    if (!grid?.model || !panel) return;
+    const studyIds =
+      panel.kind === 'cell'
+        ? grid.cellStudies(panel.rowId, panel.columnId)
+        : panel.scope === 'direct'
+          ? grid.model.directOnlyStudies(panel.axis, panel.categoryId, this.filters)
+          : grid.model.headerStudies(panel.axis, panel.categoryId, this.filters);
+    this.panel = { ...panel, studyIds };
+  }
+
+  private readonly closePanel = () => {
+    const selected = this.selected;
+    this.panel = undefined;
+    this.selected = null;
+    // Return focus to the cell the panel came from.
+    void this.updateComplete.then(() => {
+      const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
+      const target = selected
+        ? grid?.shadowRoot?.querySelector<HTMLElement>(`[data-row="${CSS.escape(selected.rowId)}"][data-column="${CSS.escape(selected.columnId)}"]`)
+        : grid?.shadowRoot?.querySelector<HTMLElement>('[tabindex="0"]');
+      target?.focus();
+    });
+  };
+
+  private announce(text: string): void {
+    // The same text twice in a row would not be re-read: nudge it.
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+}
+
+/** A heading of a level chosen by the host, as text. */
+function heading(level: number, cls: string, text: string): TemplateResult {
+  switch (level) {
+    case 1:
+      return html`<h1 class=${cls} part="title">${text}</h1>`;
+    case 3:
+      return html`<h3 class=${cls} part="title">${text}</h3>`;
+    case 4:
+      return html`<h4 class=${cls} part="title">${text}</h4>`;
+    case 5:
+      return html`<h5 class=${cls} part="title">${text}</h5>`;
+    case 6:
+      return html`<h6 class=${cls} part="title">${text}</h6>`;
+    default:
+      return html`<h2 class=${cls} part="title">${text}</h2>`;
+  }
+}
+
+if (!customElements.get('egm-map')) customElements.define('egm-map', EgmMapElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'egm-map': EgmMapElement;
+  }
+}

@@ -199,6 +199,10 @@ export const styles = [
       stroke-linejoin: round;
       pointer-events: none;
     }
+    .n.beside {
+      font-weight: 500;
+      stroke-width: 2px;
+    }
 
     [data-key]:focus-visible {
       outline: 3px solid var(--_focus);

@@ -23,6 +23,8 @@ export interface EgmCellRef {
 export type EgmGridView = 'bubble';
 
 const SEP = '\u001f';
+/** Bubbles smaller than this radius (in bubble units) get their count beside them. */
+const SMALL_BUBBLE = 10;
 const CORNER = 'corner';
 const rowKey = (id: string) => `r${SEP}${id}`;
 const colKey = (id: string) => `c${SEP}${id}`;
@@ -168,7 +170,8 @@ export class EgmGrid extends LitElement {
   }
 
   protected override updated(): void {
-    this.dispatchEvent(new Event('egm-render'));
+    const rendered = new Event('egm-render');
+    this.dispatchEvent(rendered);
   }
 
   /** The keyboard slot matrix: header rows, then one row per body row; column 0 is the row header. */
@@ -338,7 +341,7 @@ export class EgmGrid extends LitElement {
       : html`<svg class="bubble" part="bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">
           ${state === 'filtered'
             ? svg`<circle class="ghost" r=${p.radius(total)}></circle>`
-            : svg`${bubble(radius, slices, 'var(--_bubble)', this.donut)}<text class="n" text-anchor="middle" dy="0.35em">${count}</text>`}
+            : svg`${bubble(radius, slices, 'var(--_bubble)', this.donut)}${countLabel(count, radius)}`}
         </svg>`}</td>`;
   }
 
@@ -395,7 +398,10 @@ export class EgmGrid extends LitElement {
     if (!entry) return;
     if (entry.group && shift) this.selectDirectOnly(axis, id);
     else if (entry.group) this.toggleGroup(axis, id);
-    else this.dispatchEvent(new EgmHeaderSelectEvent({ axis, categoryId: id, studyIds: this.prepared!.model.headerStudies(axis, id, this.filters) }));
+    else {
+      const select = new EgmHeaderSelectEvent({ axis, categoryId: id, studyIds: this.prepared!.model.headerStudies(axis, id, this.filters) });
+      this.dispatchEvent(select);
+    }
   }
 
   private selectCell(rowId: string, columnId: string): void {
@@ -407,7 +413,8 @@ export class EgmGrid extends LitElement {
 
   private selectDirectOnly(axis: 'row' | 'column', groupId: string): void {
     const studyIds = this.prepared?.model.directOnlyStudies(axis, groupId, this.filters) ?? [];
-    this.dispatchEvent(new EgmHeaderSelectEvent({ axis, categoryId: groupId, studyIds, scope: 'direct' }));
+    const select = new EgmHeaderSelectEvent({ axis, categoryId: groupId, studyIds, scope: 'direct' });
+    this.dispatchEvent(select);
   }
 
   private toggleGroup(axis: 'row' | 'column', id: string): void {
@@ -418,8 +425,15 @@ export class EgmGrid extends LitElement {
     this.collapsed = [...collapsed];
     // The header's row is re-rendered in its other shape: keep focus on it.
     this.nav.activate(axis === 'row' ? rowKey(id) : colKey(id), true);
-    this.dispatchEvent(new EgmGroupToggleEvent({ axis, categoryId: id, expanded }));
+    const toggle = new EgmGroupToggleEvent({ axis, categoryId: id, expanded });
+    this.dispatchEvent(toggle);
   }
+}
+
+/** The count inside a bubble, or beside it when the bubble is too small to hold it. */
+function countLabel(count: number, radius: number) {
+  const inside = radius >= SMALL_BUBBLE;
+  return svg`<text class=${inside ? 'n' : 'n beside'} x=${inside ? 0 : radius + 2} text-anchor=${inside ? 'middle' : 'start'} dy="0.35em">${count}</text>`;
 }
 
 if (!customElements.get('egm-grid')) customElements.define('egm-grid', EgmGrid);

@@ -133,7 +133,8 @@ export class EgmMapElement extends LitElement {
     const fail = (message: string, issues?: readonly EgmIssue[]) => {
       if (this.controller !== controller) return; // a newer src took over
       this.load = { status: 'failed', url, message, issues };
-      this.dispatchEvent(new EgmErrorEvent(issues ? { message, issues: [...issues] } : { message }));
+      const error = new EgmErrorEvent(issues ? { message, issues: [...issues] } : { message });
+      this.dispatchEvent(error);
     };
     try {
       const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
@@ -178,7 +179,8 @@ export class EgmMapElement extends LitElement {
     const state = src ? resolveMap(src.schema, src.studies) : undefined;
     if (state?.status === 'ok' && this.reportedFor !== state.data) {
       this.reportedFor = state.data;
-      this.dispatchEvent(new EgmLoadEvent({ studies: state.data.index.size }));
+      const load = new EgmLoadEvent({ studies: state.data.index.size });
+      this.dispatchEvent(load);
     } else if (state?.status === 'invalid' && !this.src && this.reportedFor !== undefined) {
       this.reportedFor = undefined;
     }

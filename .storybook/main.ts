@@ -6,6 +6,10 @@ const config: StorybookConfig = {
   // docs/ joins once it exists (an empty glob only makes Storybook warn).
   stories: ['../src/**/*.stories.ts', ...(existsSync(new URL('../docs', import.meta.url)) ? ['../docs/**/*.mdx'] : [])],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  // `<egm-map src>` stories fetch the demo map as a page would: served at /demo/ in dev and
+  // copied into storybook-static/demo/ by the build. Only the file the stories load, not the
+  // demo pages (they expect dist/, which Storybook does not have).
+  staticDirs: [{ from: '../demo/peer-support.egm.json', to: '/demo/peer-support.egm.json' }],
   core: { disableTelemetry: true },
   viteFinal: (vite) => ({
     ...vite,

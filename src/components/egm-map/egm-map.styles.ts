@@ -53,6 +53,8 @@ export const styles = [
       align-items: flex-start;
     }
     egm-grid {
+      /* The grid is a size container (no intrinsic width): stretch it, or it collapses to 0. */
+      align-self: stretch;
       max-width: 100%;
     }
     .panel {
@@ -63,7 +65,7 @@ export const styles = [
       padding: var(--_space) calc(var(--_space) * 1.5);
       background: var(--_bg);
     }
-    @container (min-width: 1100px) {
+    @container (min-width: 1400px) {
       .body {
         flex-direction: row;
       }

@@ -1,0 +1,225 @@
+// End to end, on the built embed bundle (`npm run test:node`, after `npm run build`): a plain
+// page with one <script type="module"> and one <egm-map src>, served under a strict
+// Content-Security-Policy, in a real Chromium. What the page shows is checked against the
+// counting core (dist/core.js), not against numbers written here.
+/* global window, document -- the functions handed to page.evaluate run in the page */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { createIndex, GridModel, parseMap } from '../../dist/core.js';
+import { serve } from '../../scripts/serve.mjs';
+
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+// The flags web-test-runner.config.mjs uses: without the background-networking ones Chromium
+// floods the closed network (TOOLCHAIN.md).
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
+const PLAIN = '/test/e2e/plain.html';
+const COMPOSE = '/demo/compose.html';
+
+const demo = parseMap(JSON.parse(readFileSync(new URL('../../demo/peer-support.egm.json', import.meta.url), 'utf8')));
+const model = new GridModel(createIndex(demo), { rows: demo.layout.rows, columns: demo.layout.columns, segments: demo.layout.segments });
+
+/** Runs in the page before any of its scripts: records what the test asserts on afterwards. */
+function instrument() {
+  const log = { violations: [], loads: [], filterChanges: [] };
+  Object.defineProperty(window, '__e2e', { value: log });
+  // The event bubbles and is composed, so violations inside shadow roots reach window too.
+  window.addEventListener(
+    'securitypolicyviolation',
+    (e) => log.violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+    true,
+  );
+  document.addEventListener('egm-load', (e) => log.loads.push(e.detail));
+  document.addEventListener('egm-filter-change', (e) => log.filterChanges.push(e.detail));
+}
+
+/** The count cells of the first egm-grid on the page (inside egm-map or not). */
+function readCells() {
+  const map = document.querySelector('egm-map');
+  const grid = (map ? map.shadowRoot : document).querySelector('egm-grid');
+  return [...grid.shadowRoot.querySelectorAll('[data-row][data-column][data-count]')].map((c) => ({
+    row: c.dataset.row,
+    column: c.dataset.column,
+    count: Number(c.dataset.count),
+    total: Number(c.dataset.total),
+  }));
+}
+
+/** What core says each of those cells holds under `filters`. */
+const expectedCells = (cells, filters) =>
+  cells.map(({ row, column }) => ({
+    row,
+    column,
+    count: model.cellStudies(row, column, filters).length,
+    total: model.cellStudies(row, column, undefined).length,
+  }));
+
+describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    if (!existsSync(CHROME)) {
+      throw new Error(
+        `No Chromium at ${CHROME}: the end-to-end tests need one. Install it with ` +
+          '`apt-get update && apt-get install -y chromium` (Debian/Ubuntu) or point CHROME_PATH at a ' +
+          "Chromium or Chrome binary. (Playwright's own browser download does not work on these machines.)",
+      );
+    }
+    for (const file of ['dist/egm-components.bundle.js', 'dist/core.js']) {
+      if (!existsSync(new URL(`../../${file}`, import.meta.url))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+    }
+    server = await serve({ port: 0, headers: (path) => (path === PLAIN ? { 'content-security-policy': CSP } : undefined) });
+    try {
+      browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+    } catch (error) {
+      throw new Error(`Chromium at ${CHROME} did not start: ${error.message}`, { cause: error });
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh page that records errors and every request it makes. */
+  async function openPage() {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    const problems = [];
+    const requests = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // Chromium asks for /favicon.ico on its own; the repository has none (the 404 is not the page's).
+      if (message.type() !== 'error' || message.location().url === `${server.origin}/favicon.ico`) return;
+      problems.push(`console error: ${message.text()} (${message.location().url})`);
+    });
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.addInitScript(instrument);
+    return { page, problems, requests };
+  }
+
+  it('a plain page under a strict CSP loads the map and lists exactly a cell’s studies', async () => {
+    const { page, problems, requests } = await openPage();
+    try {
+      const response = await page.goto(server.origin + PLAIN);
+      assert.equal(response.status(), 200);
+      assert.equal(response.headers()['content-security-policy'], CSP, 'the test page must be served under the strict CSP');
+
+      await page.waitForFunction(() => window.__e2e.loads.length > 0);
+      assert.deepEqual(await page.evaluate(() => window.__e2e.loads), [{ studies: demo.studies.length }]);
+      assert.equal(await page.evaluate(() => document.querySelector('egm-map').shadowRoot.querySelector('slot')), null, 'the fallback content is hidden once the map has loaded');
+
+      // Every count cell agrees with core, with no filter.
+      const cells = await page.evaluate(readCells);
+      assert.ok(cells.length > 50, `the grid shows its cells (found ${cells.length})`);
+      assert.deepEqual(cells, expectedCells(cells, undefined));
+
+      // A bubble with several studies: the panel lists exactly that cell's studies.
+      const [rowId, columnId] = ['education', 'mental-health'];
+      const expected = model.cellStudies(rowId, columnId, undefined);
+      assert.ok(expected.length > 1, 'the chosen cell holds several studies');
+      const cell = page.locator(`egm-map egm-grid [data-row="${rowId}"][data-column="${columnId}"]`);
+      assert.equal(await cell.getAttribute('data-count'), String(expected.length));
+      await cell.click();
+      await page.locator('egm-map section.panel egm-study-card').first().waitFor();
+      const panel = await page.evaluate(() => {
+        const section = document.querySelector('egm-map').shadowRoot.querySelector('section.panel');
+        const cards = [...section.querySelectorAll('egm-study-card')];
+        return {
+          title: section.querySelector('#panel-title').textContent.trim(),
+          count: section.querySelector('.panel-count').textContent.trim(),
+          ids: cards.map((c) => c.study.id),
+          rendered: cards.map((c) => c.shadowRoot?.textContent ?? ''),
+        };
+      });
+      assert.equal(panel.title, 'Education × Mental health');
+      assert.equal(panel.count, `${expected.length} studies`);
+      assert.deepEqual([...panel.ids].sort(), [...expected].sort());
+      const byId = new Map(demo.studies.map((s) => [s.id, s]));
+      panel.ids.forEach((id, i) => assert.ok(panel.rendered[i].includes(byId.get(id).title), `the card for ${id} shows its title`));
+
+      const violations = await page.evaluate(() => window.__e2e.violations);
+      assert.deepEqual(violations, [], 'no Content-Security-Policy violations');
+      assert.deepEqual(problems, [], 'no page errors, console errors or failed requests');
+      const foreign = requests.filter((url) => new URL(url).origin !== server.origin);
+      assert.deepEqual(foreign, [], 'every request goes to the page’s own server');
+      assert.ok(requests.includes(server.origin + '/demo/peer-support.egm.json'), 'the map was fetched from src');
+
+      // The listener above would have seen a violation: an inline style attribute is one.
+      await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
+      await page.waitForFunction(() => window.__e2e.violations.length > 0);
+      assert.match((await page.evaluate(() => window.__e2e.violations))[0], /^style-src-attr blocked inline/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it(
+    'on a phone (375px) the grid inside egm-map takes the container’s width',
+    async () => {
+      const { page, problems } = await openPage();
+      try {
+        await page.setViewportSize({ width: 375, height: 812 });
+        await page.goto(server.origin + PLAIN);
+        await page.waitForFunction(() => window.__e2e.loads.length > 0);
+        const widths = await page.evaluate(() => {
+          const map = document.querySelector('egm-map');
+          return { map: map.getBoundingClientRect().width, grid: map.shadowRoot.querySelector('egm-grid').getBoundingClientRect().width };
+        });
+        assert.deepEqual(problems, []);
+        assert.ok(widths.grid >= widths.map - 1, `the grid is ${widths.grid}px wide in a ${widths.map}px map`);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('demo/compose.html: checking a filter recounts the grid as core does', async () => {
+    const { page, problems, requests } = await openPage();
+    try {
+      await page.goto(server.origin + COMPOSE);
+      await page.waitForFunction(() => document.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
+      const before = await page.evaluate(readCells);
+      assert.deepEqual(before, expectedCells(before, undefined));
+
+      await page.locator('egm-filter-bar [data-dimension="population"] button.control-button').click();
+      await page.locator('egm-filter-bar [data-dimension="population"] input[data-id="carers"]').check();
+      await page.waitForFunction(() => window.__e2e.filterChanges.length > 0);
+      const [{ filters }] = await page.evaluate(() => window.__e2e.filterChanges);
+      assert.deepEqual(filters.categories, { population: ['carers'] });
+      await page.evaluate(() => document.querySelector('egm-grid').updateComplete);
+
+      const afterCells = await page.evaluate(readCells);
+      assert.deepEqual(afterCells, expectedCells(afterCells, filters));
+      const changed = afterCells.filter((c, i) => c.count !== before[i].count);
+      assert.ok(changed.length > 0, 'the filter changed some counts');
+      assert.deepEqual(
+        afterCells.map((c) => c.total),
+        before.map((c) => c.total),
+        'data-total does not change under a filter',
+      );
+
+      assert.deepEqual(problems, [], 'no page errors, console errors or failed requests');
+      assert.deepEqual(
+        requests.filter((url) => new URL(url).origin !== server.origin),
+        [],
+        'every request goes to the page’s own server',
+      );
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -58,7 +58,7 @@ const onwarn = (warning, warn) => {
 
 export default [
   {
-    input: { index: 'src/index.ts', core: 'src/core/index.ts' },
+    input: { index: 'src/index.ts', core: 'src/core/index.ts', import: 'src/core/import/index.ts' },
     external: (id) => isExternal(id) || nodeBuiltins.has(id),
     plugins: [nodeResolve(), ts()],
     output: {
@@ -69,7 +69,7 @@ export default [
       minifyInternalExports: false,
       // Every core module lives in dist/core.js, which dist/index.js imports, rather than in a
       // hashed shared chunk behind two facades (core/index.ts only re-exports).
-      manualChunks: (id) => (id.includes('/src/core/') ? 'core' : undefined),
+      manualChunks: (id) => (id.includes('/src/core/import/') ? 'import' : id.includes('/src/core/') ? 'core' : undefined),
       sourcemap: true,
     },
     onwarn,

@@ -80,3 +80,21 @@ describe('ESM build', () => {
     assert.deepEqual(bareImports(read('dist/egm-components.bundle.js')), []);
   });
 });
+
+describe('egm-components/import (built)', () => {
+  it('turns the committed EPPI-Reviewer fixture into a map that parseMap accepts', async () => {
+    const { fromEppiReviewer } = await import('egm-components/import');
+    const json = JSON.parse(read('src/core/import/fixtures/retraction-lit-trimmed.json'));
+    const { map, warnings } = fromEppiReviewer(json, { rows: 'Citation of retracted papers', columns: 'Processes and policies' });
+    assert.equal(parseMap(map).studies.length, 150);
+    assert.ok(warnings.length > 0);
+  });
+
+  it('keeps the importers and the CSV parser out of dist/core.js and the embed bundle', () => {
+    for (const file of ['dist/core.js', 'dist/egm-components.bundle.js']) {
+      assert.equal(/fromEppiReviewer|papaparse/.test(read(file)), false, file);
+    }
+    // papaparse stays external; d3-hierarchy is core's own dependency, hoisted by rollup.
+    assert.deepEqual(bareImports(read('dist/import.js')).sort(), ['d3-hierarchy', 'papaparse']);
+  });
+});

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // docs/ joins once it exists (an empty glob only makes Storybook warn).
-  stories: ['../src/**/*.stories.ts', ...(existsSync(new URL('../docs', import.meta.url)) ? ['../docs/**/*.mdx'] : [])],
+  // docs/storybook/*.mdx show the repository's Markdown docs as pages.
+  stories: ['../docs/storybook/*.mdx', '../src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   // `<egm-map src>` stories fetch the demo map as a page would: served at /demo/ in dev and
   // copied into storybook-static/demo/ by the build. Only the file the stories load, not the

@@ -58,13 +58,14 @@ const onwarn = (warning, warn) => {
 
 export default [
   {
-    input: { index: 'src/index.ts', core: 'src/core/index.ts', import: 'src/core/import/index.ts' },
+    input: { index: 'src/index.ts', core: 'src/core/index.ts', import: 'src/core/import/index.ts', cli: 'src/cli/bin.ts' },
     external: (id) => isExternal(id) || nodeBuiltins.has(id),
     plugins: [nodeResolve(), ts()],
     output: {
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
+      banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
       chunkFileNames: 'chunks/[name]-[hash].js',
       minifyInternalExports: false,
       // Every core module lives in dist/core.js, which dist/index.js imports, rather than in a

@@ -12,3 +12,5 @@ export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type 
 export { bubbleScale, sizeKeyCounts, segmentColor, SEGMENT_PALETTE, NOT_CODED_COLOR, type BubbleScaleOptions } from './scale.js';
 export { suggest } from './suggest.js';
 export { moveInGrid, findSlot, gridKey, type GridKey, type Slot } from './keyboard.js';
+export { mapStats, type MapStats, type CellStat, type StatsOptions } from './stats.js';
+export { diffMaps, type MapDiff, type CodeChange } from './diff.js';

@@ -7,3 +7,4 @@ export type { EgmImportResult, EgmWarning } from './common.js';
 export { fromEppiReviewer, type EppiCodeRef, type EppiReviewerOptions } from './eppi-reviewer.js';
 export { fromEppiMapperHtml } from './eppi-mapper.js';
 export { fromCsv, type CsvCategory, type CsvDimensionMapping, type CsvMapping } from './csv.js';
+export { convert, applyConfig, parseConversionConfig, CONVERSION_FORMAT, type ConversionConfig, type SourceFormat } from './config.js';

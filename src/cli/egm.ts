@@ -1,0 +1,233 @@
+/**
+ * `egm`: the command line for map authors. Node only (never in the embed bundle).
+ *
+ *   egm validate map.egm.json
+ *   egm convert --from eppi-reviewer export.json --rows "Intervention" --columns "Outcome" -o map.egm.json
+ *   egm stats map.egm.json
+ *   egm diff old.egm.json new.egm.json
+ *
+ * Exit codes: 0 ok; 1 the input is invalid (problems listed); 2 usage or unreadable input.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { diffMaps } from '../core/diff.js';
+import { formatIssue, isEgmValidationError } from '../core/errors.js';
+import { validateMap } from '../core/parse.js';
+import { mapStats } from '../core/stats.js';
+import type { EgmMap } from '../core/types.js';
+import { CONVERSION_FORMAT, convert, parseConversionConfig, type ConversionConfig, type SourceFormat } from '../core/import/config.js';
+
+/** Where the CLI writes; replaced in tests. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+const HELP: Record<string, string> = {
+  main: `egm: evidence and gap maps from the command line
+
+Usage: egm <command> [options]
+
+Commands:
+  validate <map.json>     check an egm/1 map and list every problem
+  convert <input> -o <out.json>
+                          make an egm/1 map from an EPPI-Reviewer export, an EPPI-Mapper page or a CSV
+  stats <map.json>        studies, cells, gaps, the largest cells and segment totals
+  diff <old.json> <new.json>
+                          studies added, removed and recoded between two editions
+
+Run "egm <command> --help" for a command's options.`,
+  validate: `Usage: egm validate <map.json>
+
+Checks an egm/1 map file and lists every problem with its JSON path.
+Exit code 0 when the map is valid, 1 when it is not, 2 when the file cannot be read.`,
+  convert: `Usage: egm convert [--from eppi-reviewer|eppi-mapper|csv] <input> -o <out.egm.json> [options]
+
+Options:
+  --from <format>        eppi-reviewer (JSON export), eppi-mapper (HTML page) or csv; or from the config
+  --rows <code>          EPPI-Reviewer: the code (id or name) whose children are the rows
+  --columns <code>       … the columns
+  --segments <code>      … what colours the bubbles (e.g. a quality appraisal)
+  --filters <a,b,…>      … codes offered as filters
+  --title <text>         the map's title
+  --config <file>        a conversion config (egm-convert/1): codes, labels, colours, order, hidden categories
+  --save-config <file>   write the options used as a config, to redo the conversion next time
+  -o, --output <file>    where to write the map (default: standard output)
+
+Warnings (what could not be carried over) go to standard error.`,
+  stats: `Usage: egm stats <map.json> [--top N] [--json]
+
+Prints the number of studies, cells and gaps, the largest cells and per-segment totals.`,
+  diff: `Usage: egm diff <old.json> <new.json> [--json]
+
+Lists the studies added, removed, recoded (codes changed) and edited between two editions.`,
+};
+
+function read(file: string, io: Io): Buffer {
+  try {
+    const data = readFileSync(file);
+    if (data.length > 20 * 1024 * 1024) io.err(`reading ${(data.length / 1024 / 1024).toFixed(1)} MB from ${file}…`);
+    return data;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `cannot read ${file}: no such file` : code === 'EISDIR' ? `cannot read ${file}: it is a folder` : `cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function readJson(file: string, io: Io): unknown {
+  const text = read(file, io).toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+function readMap(file: string, io: Io): EgmMap {
+  const result = validateMap(readJson(file, io));
+  if (!result.ok) {
+    io.err(`${file}: not a valid egm/1 map (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}):`);
+    for (const issue of result.issues) io.err(`  ${formatIssue(issue)}`);
+    throw new InvalidInput();
+  }
+  return result.map;
+}
+
+class InvalidInput extends Error {}
+
+function args(argv: string[], options: ParseArgsConfig['options']): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+    return { values: values, positionals };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function validate(argv: string[], io: Io): number {
+  const { values, positionals } = args(argv, {});
+  if (values.help) return (io.out(HELP.validate), 0);
+  if (positionals.length !== 1) throw new UsageError('validate takes one map file');
+  const map = readMap(positionals[0], io);
+  const s = mapStats(map);
+  io.out(`${positionals[0]}: a valid egm/1 map, "${map.title}": ${s.studies} studies, ${s.rows.count} rows × ${s.columns.count} columns`);
+  return 0;
+}
+
+function convertCommand(argv: string[], io: Io): number {
+  const { values, positionals } = args(argv, {
+    from: { type: 'string' },
+    rows: { type: 'string' },
+    columns: { type: 'string' },
+    segments: { type: 'string' },
+    filters: { type: 'string' },
+    title: { type: 'string' },
+    config: { type: 'string' },
+    'save-config': { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  });
+  if (values.help) return (io.out(HELP.convert), 0);
+  if (positionals.length !== 1) throw new UsageError('convert takes one input file');
+  const str = (k: string) => values[k] as string | undefined;
+  const base: Partial<ConversionConfig> = str('config') ? parseConversionConfig(readJson(str('config')!, io)) : {};
+  const config: ConversionConfig = { ...base, from: (str('from') ?? base.from) as SourceFormat };
+  if (!config.from) throw new UsageError('say what the input is with --from eppi-reviewer|eppi-mapper|csv (or a --config that does)');
+  if (str('rows')) config.rows = str('rows');
+  if (str('columns')) config.columns = str('columns');
+  if (str('segments')) config.segments = str('segments');
+  if (str('filters')) config.filters = str('filters')!.split(',').map((s) => s.trim()).filter(Boolean);
+  if (str('title')) config.map = { ...config.map, title: str('title') };
+  const checked = parseConversionConfig(config);
+  const input = read(positionals[0], io);
+  const { map, warnings } = convert(config.from === 'csv' ? new Uint8Array(input) : input.toString('utf8'), checked);
+  for (const w of warnings) io.err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}`);
+  const json = `${JSON.stringify(map, null, 2)}\n`;
+  if (str('output')) {
+    writeFileSync(str('output')!, json);
+    io.err(`wrote ${str('output')}: ${map.studies.length} studies${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`);
+  } else io.out(json.trimEnd());
+  if (str('save-config')) {
+    writeFileSync(str('save-config')!, `${JSON.stringify({ format: CONVERSION_FORMAT, ...checked }, null, 2)}\n`);
+    io.err(`saved the conversion as ${str('save-config')}: next time run "egm convert --config ${str('save-config')} <new export> -o …"`);
+  }
+  return 0;
+}
+
+function stats(argv: string[], io: Io): number {
+  const { values, positionals } = args(argv, { top: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) return (io.out(HELP.stats), 0);
+  if (positionals.length !== 1) throw new UsageError('stats takes one map file');
+  const top = values.top === undefined ? 5 : Number(values.top);
+  if (!Number.isInteger(top) || top < 0) throw new UsageError('--top takes a whole number');
+  const s = mapStats(readMap(positionals[0], io), { top });
+  if (values.json) return (io.out(JSON.stringify(s, null, 2)), 0);
+  const lines = [
+    `${s.title}`,
+    `  studies        ${s.studies}`,
+    `  rows           ${s.rows.count} (${s.rows.dimension})`,
+    `  columns        ${s.columns.count} (${s.columns.dimension})`,
+    `  cells          ${s.cells}, of which ${s.gaps} gaps (${s.cells ? Math.round((100 * s.gaps) / s.cells) : 0}%)`,
+    `  outside grid   ${s.outsideGrid} studies with no row or no column code`,
+    `  largest cells`,
+    ...s.largest.map((c) => `    ${String(c.count).padStart(5)}  ${c.rowLabel} × ${c.columnLabel}`),
+  ];
+  if (s.segments.length) lines.push('  segments', ...s.segments.map((g) => `    ${String(g.total).padStart(5)}  ${g.label}`));
+  io.out(lines.join('\n'));
+  return 0;
+}
+
+function diff(argv: string[], io: Io): number {
+  const { values, positionals } = args(argv, { json: { type: 'boolean' } });
+  if (values.help) return (io.out(HELP.diff), 0);
+  if (positionals.length !== 2) throw new UsageError('diff takes two map files: the older and the newer');
+  const d = diffMaps(readMap(positionals[0], io), readMap(positionals[1], io));
+  if (values.json) return (io.out(JSON.stringify(d, null, 2)), 0);
+  const lines = [
+    `added    ${d.added.length}${d.added.length ? `: ${d.added.join(', ')}` : ''}`,
+    `removed  ${d.removed.length}${d.removed.length ? `: ${d.removed.join(', ')}` : ''}`,
+    `recoded  ${d.recoded.length}`,
+    ...d.recoded.map((r) => `  ${r.id}: ${r.changes.map((c) => `${c.dimension} ${[...c.added.map((a) => `+${a}`), ...c.removed.map((x) => `-${x}`)].join(' ')}`).join('; ')}`),
+    `edited   ${d.edited.length}`,
+    ...d.edited.map((e) => `  ${e.id}: ${e.fields.join(', ')}`),
+  ];
+  io.out(lines.join('\n'));
+  return 0;
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => number> = { validate, convert: convertCommand, stats, diff };
+
+/** Runs the CLI and returns its exit code. */
+export function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP.main);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`egm: unknown command "${command}"\n\n${HELP.main}`);
+    return 2;
+  }
+  try {
+    return run(rest, io);
+  } catch (error) {
+    if (error instanceof InvalidInput) return 1;
+    if (error instanceof UsageError) {
+      io.err(`egm ${command}: ${error.message}\n\n${HELP[command]}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`egm ${command}: ${error.message}`);
+      return 2;
+    }
+    if (isEgmValidationError(error)) {
+      io.err(`egm ${command}: ${error.message}`);
+      return 1;
+    }
+    io.err(`egm ${command}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}

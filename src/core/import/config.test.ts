@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { EgmValidationError } from '../errors.js';
+import { smallMap } from '../testing/fixture.js';
+import { applyConfig, convert, parseConversionConfig } from './config.js';
+
+const fixture = readFileSync(new URL('./fixtures/retraction-lit-trimmed.json', import.meta.url), 'utf8');
+
+describe('conversion configs', () => {
+  it('converts the EPPI-Reviewer fixture with rows and columns named by code', () => {
+    const config = parseConversionConfig({ from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies', map: { title: 'Retraction research', license: 'CC-BY-4.0' } });
+    const { map } = convert(fixture, config);
+    assert.equal(map.title, 'Retraction research');
+    assert.equal(map.license, 'CC-BY-4.0');
+    assert.equal(map.studies.length, 150);
+  });
+
+  it('gives the same map for the same export and config (a re-run is a no-op)', () => {
+    const config = { from: 'eppi-reviewer' as const, rows: 'Citation of retracted papers', columns: 'Processes and policies' };
+    assert.deepEqual(convert(fixture, config).map, convert(fixture, config).map);
+  });
+
+  it('applies labels, colours, order and hidden categories, saying what hiding removed', () => {
+    const { map, warnings } = applyConfig(
+      { map: smallMap(), warnings: [] },
+      {
+        from: 'egm',
+        labels: { outcome: 'Outcomes', 'quality/high': 'High confidence' },
+        colors: { 'quality/low': '#ff0000' },
+        order: { support: ['delivery', 'emotional'] },
+        hidden: ['support/remote', 'outcome/nope'],
+      },
+    );
+    assert.equal(map.dimensions[1].label, 'Outcomes');
+    assert.equal(map.dimensions[2].categories[0].label, 'High confidence');
+    assert.equal(map.dimensions[2].categories[2].color, '#ff0000');
+    assert.deepEqual(map.dimensions[0].categories.map((c) => c.id), ['delivery', 'emotional', 'education']);
+    assert.deepEqual(map.dimensions[0].categories[0].children!.map((c) => c.id), ['in-person']);
+    assert.deepEqual(map.studies[2].codes.support, ['in-person']); // s3 lost "remote"
+    assert.deepEqual(warnings, [
+      { path: 'hidden["support/remote"]', message: '2 studies lose their code "Remote" (hidden)' },
+      { path: 'hidden["outcome/nope"]', message: 'no category "nope" in dimension "outcome"' },
+    ]);
+  });
+
+  it('rejects a config of the wrong shape with every problem', () => {
+    assert.throws(
+      () => parseConversionConfig({ from: 'word', labels: [], hidden: 'x' }),
+      (e: unknown) =>
+        e instanceof EgmValidationError &&
+        JSON.stringify(e.issues.map((i) => i.path)) === JSON.stringify(['from', 'labels', 'hidden']),
+    );
+    assert.throws(() => parseConversionConfig({ from: 'eppi-reviewer' }), /needs "rows" and "columns"/);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * A conversion config: everything a map author chose when converting an export (which codes
+ * are rows, columns, segments and filters; titles and metadata; labels, colours, order and
+ * hidden categories), saved so that next month's re-export converts the same way in one step.
+ * Used by `egm convert --config` and by the workbench.
+ */
+import { EgmValidationError } from '../errors.js';
+import { parseMap } from '../parse.js';
+import type { EgmCategory, EgmMap } from '../types.js';
+import type { EgmImportResult, EgmWarning } from './common.js';
+import { fromCsv, type CsvMapping } from './csv.js';
+import { fromEppiMapperHtml } from './eppi-mapper.js';
+import { fromEppiReviewer, type EppiCodeRef } from './eppi-reviewer.js';
+
+export const CONVERSION_FORMAT = 'egm-convert/1' as const;
+
+export type SourceFormat = 'eppi-reviewer' | 'eppi-mapper' | 'csv' | 'egm';
+
+export interface ConversionConfig {
+  format?: typeof CONVERSION_FORMAT;
+  from: SourceFormat;
+  /** eppi-reviewer: the codes (by id or name) for each part of the map. */
+  rows?: EppiCodeRef;
+  columns?: EppiCodeRef;
+  segments?: EppiCodeRef;
+  filters?: EppiCodeRef[];
+  /** csv: how columns map onto the map. */
+  csv?: CsvMapping;
+  /** Map metadata to set (title, description, citation, licence, version, searchDate, links…). */
+  map?: Partial<Pick<EgmMap, 'id' | 'title' | 'description' | 'aboutHtml' | 'links' | 'version' | 'searchDate' | 'citation' | 'license'>>;
+  /** New labels: `"dimensionId"` or `"dimensionId/categoryId"` → label. */
+  labels?: Record<string, string>;
+  /** Colours: `"dimensionId/categoryId"` → hex colour. */
+  colors?: Record<string, string>;
+  /** Categories to leave out (with their descendants and the codes that point at them): `"dimensionId/categoryId"`. */
+  hidden?: string[];
+  /** Category order per dimension: ids listed first, in this order, among their siblings. */
+  order?: Record<string, string[]>;
+}
+
+const SOURCES: readonly SourceFormat[] = ['eppi-reviewer', 'eppi-mapper', 'csv', 'egm'];
+
+/** Checks the shape of a config read from a file. */
+export function parseConversionConfig(input: unknown): ConversionConfig {
+  const issues: { path: string; message: string }[] = [];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new EgmValidationError([{ path: '', message: 'a conversion config is a JSON object' }], 'conversion config');
+  }
+  const c = input as Record<string, unknown>;
+  if (c.format !== undefined && c.format !== CONVERSION_FORMAT) issues.push({ path: 'format', message: `must be "${CONVERSION_FORMAT}"` });
+  if (!SOURCES.includes(c.from as SourceFormat)) issues.push({ path: 'from', message: `must be one of ${SOURCES.map((s) => `"${s}"`).join(', ')}` });
+  if (c.from === 'eppi-reviewer' && (c.rows === undefined || c.columns === undefined)) issues.push({ path: 'rows', message: 'an EPPI-Reviewer conversion needs "rows" and "columns" (code ids or names)' });
+  if (c.from === 'csv' && (typeof c.csv !== 'object' || c.csv === null)) issues.push({ path: 'csv', message: 'a CSV conversion needs a "csv" mapping' });
+  for (const key of ['labels', 'colors', 'order', 'map'] as const) {
+    if (c[key] !== undefined && (typeof c[key] !== 'object' || c[key] === null || Array.isArray(c[key]))) issues.push({ path: key, message: 'must be an object' });
+  }
+  if (c.hidden !== undefined && !(Array.isArray(c.hidden) && c.hidden.every((h) => typeof h === 'string'))) issues.push({ path: 'hidden', message: 'must be a list of "dimensionId/categoryId" strings' });
+  if (issues.length) throw new EgmValidationError(issues, 'conversion config');
+  return c as unknown as ConversionConfig;
+}
+
+/** Converts an input (text, or bytes for CSV) as the config says, then applies its edits. */
+export function convert(input: string | Uint8Array, config: ConversionConfig): EgmImportResult {
+  const text = () => (typeof input === 'string' ? input : new TextDecoder().decode(input));
+  let result: EgmImportResult;
+  switch (config.from) {
+    case 'eppi-reviewer':
+      result = fromEppiReviewer(text(), { rows: config.rows!, columns: config.columns!, segments: config.segments, filters: config.filters, title: config.map?.title });
+      break;
+    case 'eppi-mapper':
+      result = fromEppiMapperHtml(text());
+      break;
+    case 'csv':
+      result = fromCsv(input, config.csv!);
+      break;
+    case 'egm':
+      result = { map: parseMap(JSON.parse(text().replace(/^\uFEFF/, ''))), warnings: [] };
+      break;
+  }
+  return applyConfig(result, config);
+}
+
+/** Applies a config's metadata, labels, colours, order and hidden categories to an imported map. */
+export function applyConfig({ map, warnings }: EgmImportResult, config: ConversionConfig): EgmImportResult {
+  const out: EgmMap = structuredClone(map);
+  const notes: EgmWarning[] = [...warnings];
+  Object.assign(out, config.map ?? {});
+  const dims = new Map(out.dimensions.map((d) => [d.id, d]));
+  const find = (key: string, what: string): { dim?: (typeof out.dimensions)[number]; cat?: EgmCategory } | undefined => {
+    const [dimId, catId] = splitKey(key);
+    const dim = dims.get(dimId);
+    if (!dim) {
+      notes.push({ path: `${what}["${key}"]`, message: `no dimension "${dimId}" in the converted map` });
+      return undefined;
+    }
+    if (catId === undefined) return { dim };
+    const cat = findCategory(dim.categories, catId);
+    if (!cat) notes.push({ path: `${what}["${key}"]`, message: `no category "${catId}" in dimension "${dimId}"` });
+    return cat ? { dim, cat } : undefined;
+  };
+  for (const [key, label] of Object.entries(config.labels ?? {})) {
+    const hit = find(key, 'labels');
+    if (hit?.cat) hit.cat.label = label;
+    else if (hit?.dim) hit.dim.label = label;
+  }
+  for (const [key, color] of Object.entries(config.colors ?? {})) {
+    const hit = find(key, 'colors');
+    if (hit?.cat) hit.cat.color = color;
+  }
+  for (const [dimId, ids] of Object.entries(config.order ?? {})) {
+    const dim = dims.get(dimId);
+    if (!dim) notes.push({ path: `order["${dimId}"]`, message: `no dimension "${dimId}" in the converted map` });
+    else reorder(dim.categories, ids);
+  }
+  for (const key of config.hidden ?? []) {
+    const hit = find(key, 'hidden');
+    if (!hit?.dim || !hit.cat) continue;
+    const removed = removeCategory(hit.dim.categories, hit.cat.id);
+    let recoded = 0;
+    for (const s of out.studies) {
+      const codes = s.codes[hit.dim.id];
+      if (!codes) continue;
+      const kept = codes.filter((c) => !removed.has(c));
+      if (kept.length !== codes.length) {
+        recoded++;
+        s.codes[hit.dim.id] = kept;
+      }
+    }
+    if (recoded) notes.push({ path: `hidden["${key}"]`, message: `${recoded} ${recoded === 1 ? 'study loses' : 'studies lose'} their code "${hit.cat.label}" (hidden)` });
+  }
+  return { map: parseMap(out), warnings: notes };
+}
+
+function splitKey(key: string): [string, string | undefined] {
+  const i = key.indexOf('/');
+  return i < 0 ? [key, undefined] : [key.slice(0, i), key.slice(i + 1)];
+}
+
+function findCategory(list: EgmCategory[], id: string): EgmCategory | undefined {
+  for (const c of list) {
+    if (c.id === id) return c;
+    const inner = c.children && findCategory(c.children, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** Puts the listed ids first among their siblings, at every level. */
+function reorder(list: EgmCategory[], ids: readonly string[]): void {
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  list.sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+  for (const c of list) if (c.children) reorder(c.children, ids);
+}
+
+/** Removes a category and returns its id with its descendants' ids. */
+function removeCategory(list: EgmCategory[], id: string): Set<string> {
+  const i = list.findIndex((c) => c.id === id);
+  if (i >= 0) {
+    const ids = new Set<string>();
+    const walk = (c: EgmCategory) => {
+      ids.add(c.id);
+      c.children?.forEach(walk);
+    };
+    walk(list[i]);
+    list.splice(i, 1);
+    return ids;
+  }
+  for (const c of list) {
+    if (!c.children) continue;
+    const ids = removeCategory(c.children, id);
+    if (ids.size) {
+      if (c.children.length === 0) delete c.children;
+      return ids;
+    }
+  }
+  return new Set();
+}

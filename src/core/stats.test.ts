@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diffMaps } from './diff.js';
+import { parseMap } from './parse.js';
+import { mapStats } from './stats.js';
+import { smallMap } from './testing/fixture.js';
+
+describe('mapStats', () => {
+  it('counts studies, cells, gaps, studies outside the grid, the largest cells and segment totals', () => {
+    const s = mapStats(parseMap(smallMap()), { top: 3 });
+    assert.equal(s.studies, 7);
+    assert.deepEqual(s.rows, { dimension: 'Type of support', count: 4 });
+    assert.deepEqual(s.columns, { dimension: 'Outcome', count: 4 });
+    assert.equal(s.cells, 16);
+    assert.equal(s.gaps, 9); // see grid.test.ts: 7 of the 16 leaf cells hold studies
+    assert.equal(s.outsideGrid, 1); // s6 has no outcome (s4, coded to a group only, is in the grid's dimensions)
+    assert.deepEqual(
+      s.largest.map((c) => [c.rowId, c.columnId, c.count]),
+      [
+        ['education', 'mental-health', 2],
+        ['in-person', 'mental-health', 2],
+        ['education', 'physical', 1],
+      ],
+    );
+    assert.deepEqual(s.segments.map((x) => [x.id, x.total]), [['high', 3], ['medium', 1], ['low', 2], ['', 2]]);
+  });
+});
+
+describe('diffMaps', () => {
+  it('lists added, removed, recoded and edited studies', () => {
+    const a = parseMap(smallMap());
+    const next = smallMap();
+    next.studies = next.studies.filter((s) => s.id !== 's6');
+    next.studies[0].codes.outcome = ['physical'];
+    next.studies[1].title = 'A new title';
+    next.studies.push({ id: 's8', title: 'New', codes: {} });
+    const d = diffMaps(a, parseMap(next));
+    assert.deepEqual(d, {
+      added: ['s8'],
+      removed: ['s6'],
+      recoded: [{ id: 's1', changes: [{ dimension: 'outcome', added: [], removed: ['mental-health'] }] }],
+      edited: [{ id: 's2', fields: ['title'] }],
+    });
+  });
+});

@@ -1,0 +1,147 @@
+// The `egm` command line, as a user runs it: the built dist/cli.js in a child process
+// (`npm run test:node`, after `npm run build`).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { mapStats, parseMap } from '../../dist/core.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(root, 'dist/cli.js');
+const demo = join(root, 'demo/peer-support.egm.json');
+const eppi = join(root, 'src/core/import/fixtures/retraction-lit-trimmed.json');
+const mapperPage = join(root, 'src/core/import/fixtures/eppi-mapper-newer.html');
+const dir = mkdtempSync(join(tmpdir(), 'egm-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `egm …` and returns its exit code and output. */
+function egm(...args) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout.trimEnd(), err: r.stderr.trimEnd() };
+}
+const write = (name, value) => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+};
+
+describe('egm validate', () => {
+  it('accepts a valid map', () => {
+    assert.deepEqual(egm('validate', demo), {
+      code: 0,
+      out: `${demo}: a valid egm/1 map, "Peer support in health and social care (illustrative)": 91 studies, 13 rows × 7 columns`,
+      err: '',
+    });
+  });
+
+  it('lists every problem with its path and exits 1', () => {
+    const map = JSON.parse(readFileSync(demo, 'utf8'));
+    map.studies[3].codes.outcome = ['mental'];
+    map.links = [{ label: 'x', url: 'javascript:alert(1)' }];
+    const file = write('broken.json', map);
+    const r = egm('validate', file);
+    assert.equal(r.code, 1);
+    assert.equal(r.out, '');
+    assert.deepEqual(r.err.split('\n'), [
+      `${file}: not a valid egm/1 map (2 problems):`,
+      '  links[0].url: must be an http:// or https:// address, but is the text "javascript:alert(1)"',
+      '  studies[3].codes.outcome[0]: unknown category "mental" in dimension "outcome" (did you mean "mental-health"?)',
+    ]);
+  });
+
+  it('says clearly when the input cannot be read (exit 2)', () => {
+    assert.deepEqual(egm('validate', 'missing.json'), { code: 2, out: '', err: 'egm validate: cannot read missing.json: no such file' });
+    const r = egm('validate', write('page.json', '<!doctype html>'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^egm validate: .*page\.json is not JSON: Unexpected token/);
+    assert.equal(egm('validate').code, 2);
+    assert.equal(egm('frobnicate').code, 2);
+  });
+});
+
+describe('egm --help', () => {
+  for (const command of ['validate', 'convert', 'stats', 'diff']) {
+    it(`egm ${command} --help`, () => {
+      const r = egm(command, '--help');
+      assert.equal(r.code, 0);
+      assert.match(r.out, new RegExp(`^Usage: egm ${command}`));
+    });
+  }
+  it('egm --help lists the commands', () => {
+    const r = egm('--help');
+    assert.equal(r.code, 0);
+    for (const c of ['validate', 'convert', 'stats', 'diff']) assert.match(r.out, new RegExp(`\\n  ${c} `));
+  });
+});
+
+describe('egm convert', () => {
+  it('converts the real EPPI-Reviewer export into a map that egm validate accepts, and saves the config', () => {
+    const out = join(dir, 'retraction.egm.json');
+    const config = join(dir, 'retraction.convert.json');
+    const r = egm('convert', '--from', 'eppi-reviewer', eppi, '--rows', 'Citation of retracted papers', '--columns', 'Processes and policies', '--title', 'Retraction research', '-o', out, '--save-config', config);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /^warning: /m);
+    assert.match(r.err, /wrote .*retraction\.egm\.json: 150 studies/);
+    assert.equal(egm('validate', out).code, 0);
+    assert.equal(parseMap(JSON.parse(readFileSync(out, 'utf8'))).title, 'Retraction research');
+    // Next month: the same conversion from the saved config alone gives the same map.
+    const again = join(dir, 'again.egm.json');
+    assert.equal(egm('convert', '--config', config, eppi, '-o', again).code, 0);
+    assert.equal(readFileSync(again, 'utf8'), readFileSync(out, 'utf8'));
+    assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')), {
+      format: 'egm-convert/1',
+      from: 'eppi-reviewer',
+      rows: 'Citation of retracted papers',
+      columns: 'Processes and policies',
+      map: { title: 'Retraction research' },
+    });
+  });
+
+  it('converts an EPPI-Mapper page to standard output', () => {
+    const r = egm('convert', '--from', 'eppi-mapper', mapperPage);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(parseMap(JSON.parse(r.out)).format, 'egm/1');
+  });
+
+  it('explains a missing --from and an unknown code', () => {
+    const r = egm('convert', eppi);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /say what the input is with --from/);
+    const bad = egm('convert', '--from', 'eppi-reviewer', eppi, '--rows', 'No such code', '--columns', 'Processes and policies');
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /No such code/);
+  });
+});
+
+describe('egm stats', () => {
+  it('prints what core counts', () => {
+    const expected = mapStats(parseMap(JSON.parse(readFileSync(demo, 'utf8'))));
+    const r = egm('stats', demo, '--json');
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out), expected);
+    const text = egm('stats', demo).out.split('\n');
+    assert.equal(text[1], `  studies        ${expected.studies}`);
+    assert.equal(text[4], `  cells          ${expected.cells}, of which ${expected.gaps} gaps (${Math.round((100 * expected.gaps) / expected.cells)}%)`);
+    assert.equal(text[7], `    ${String(expected.largest[0].count).padStart(5)}  ${expected.largest[0].rowLabel} × ${expected.largest[0].columnLabel}`);
+  });
+});
+
+describe('egm diff', () => {
+  it('lists added, removed, recoded and edited studies', () => {
+    const map = JSON.parse(readFileSync(demo, 'utf8'));
+    const next = structuredClone(map);
+    next.studies.splice(0, 1); // remove s001
+    next.studies[0].codes.outcome = [...next.studies[0].codes.outcome, 'cost-effectiveness'];
+    next.studies[1].year = 1999;
+    next.studies.push({ ...next.studies[2], id: 'new-1' });
+    const r = egm('diff', demo, write('next.json', next));
+    const s2 = next.studies[0].id;
+    const s3 = next.studies[1].id;
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(r.out.split('\n'), ['added    1: new-1', 'removed  1: s001', 'recoded  1', `  ${s2}: outcome +cost-effectiveness`, 'edited   1', `  ${s3}: year`]);
+  });
+});

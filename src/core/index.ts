@@ -14,3 +14,4 @@ export { suggest } from './suggest.js';
 export { moveInGrid, findSlot, gridKey, type GridKey, type Slot } from './keyboard.js';
 export { mapStats, type MapStats, type CellStat, type StatsOptions } from './stats.js';
 export { diffMaps, type MapDiff, type CodeChange } from './diff.js';
+export * from './export/index.js';

@@ -3,7 +3,10 @@
  * segment colours in the legend are the grid's own.
  */
 import { svg, type SVGTemplateResult } from 'lit';
+import { arcPath } from '../core/geometry.js';
 import { bubbleScale } from '../core/scale.js';
+
+export { arcPath };
 
 /** The bubble's box is `VIEW` × `VIEW` SVG units, centred on 0,0. */
 export const VIEW = 48;
@@ -21,16 +24,6 @@ export interface Slice {
 
 const TAU = Math.PI * 2;
 const round = (n: number) => Math.round(n * 100) / 100;
-
-/** An SVG path for a pie slice (or donut slice when `inner` > 0) from angle a0 to a1. */
-export function arcPath(r: number, inner: number, a0: number, a1: number): string {
-  const large = a1 - a0 > Math.PI ? 1 : 0;
-  const p = (rad: number, a: number) => `${round(rad * Math.sin(a))} ${round(-rad * Math.cos(a))}`;
-  if (inner > 0) {
-    return `M${p(r, a0)}A${r} ${r} 0 ${large} 1 ${p(r, a1)}L${p(inner, a1)}A${inner} ${inner} 0 ${large} 0 ${p(inner, a0)}Z`;
-  }
-  return `M0 0L${p(r, a0)}A${r} ${r} 0 ${large} 1 ${p(r, a1)}Z`;
-}
 
 /**
  * A bubble of radius `r` divided into `slices` in proportion to their values (a study in two

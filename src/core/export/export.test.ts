@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { GridModel } from '../grid.js';
+import { createIndex } from '../map-index.js';
+import { parseMap, splitMap } from '../parse.js';
+import { smallMap } from '../testing/fixture.js';
+import { mapPicture, pictureToSvg } from './picture.js';
+import { readState, writeState } from './state.js';
+import { csvCell, studiesToCsv, studiesToRis } from './table.js';
+
+const map = parseMap(smallMap());
+const { schema, studies } = splitMap(map);
+
+describe('studiesToCsv', () => {
+  it('writes a header, bibliographic fields and labelled categories, with a BOM and CRLF', () => {
+    const csv = studiesToCsv(schema, [studies[0], studies[3]]);
+    assert.equal(
+      csv,
+      '\uFEFFid,title,authors,year,source,doi,url,abstract,Type of support,Outcome,Study quality,Population,Study type\r\n' +
+        's1,Peer education for adults with diabetes,Núñez A; Smith J,2019,,,,A randomised trial of group education.,Education,Physical health; Mental health,High,Older adults,RCT\r\n' +
+        's4,"Peer support, delivery unspecified",,,,,,,Delivery,Physical health,,Adults,RCT\r\n',
+    );
+  });
+
+  it('neutralises formula injection and quotes what needs quoting', () => {
+    assert.equal(csvCell('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
+    assert.equal(csvCell('+1'), "'+1");
+    assert.equal(csvCell('-2+3'), "'-2+3");
+    assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvCell('\tcmd'), "'\tcmd");
+    assert.equal(csvCell('a\nb'), '"a\nb"');
+    assert.equal(csvCell('plain'), 'plain');
+  });
+});
+
+describe('studiesToRis', () => {
+  it('writes one record per study with authors, keywords from the map and no line breaks in a field', () => {
+    const s = { ...studies[6], abstract: 'Loneliness\r\nand wellbeing.', source: 'BMJ Open', doi: '10.5555/x', url: 'https://doi.org/10.5555/x' };
+    assert.equal(
+      studiesToRis(schema, [s]),
+      [
+        'TY  - JOUR',
+        'ID  - s7',
+        'TI  - Befriending in person',
+        'AU  - Ó Briain D',
+        'PY  - 2018',
+        'T2  - BMJ Open',
+        'AB  - Loneliness and wellbeing.',
+        'DO  - 10.5555/x',
+        'UR  - https://doi.org/10.5555/x',
+        'KW  - Type of support: In person',
+        'KW  - Outcome: Mental health',
+        'KW  - Outcome: Wellbeing',
+        'KW  - Population: Older adults',
+        'KW  - Population: Children',
+        'KW  - Study type: Systematic review',
+        'ER  - ',
+        '',
+      ].join('\r\n'),
+    );
+  });
+});
+
+describe('view state in URLs', () => {
+  const state = {
+    filters: { categories: { population: ['adults', 'children'], design: ['rct'] }, query: 'peer support', years: { from: 2010 }, mode: 'all' as const },
+    selected: { rowId: 'in-person', columnId: 'mental-health' },
+    collapsed: ['delivery'],
+    view: 'bubble',
+  };
+
+  it('round-trips, namespaced, leaving other parameters alone', () => {
+    const params = writeState(new URLSearchParams('other=1&b.q=kept'), 'a', state);
+    assert.equal(params.toString(), 'other=1&b.q=kept&a.f.design=rct&a.f.population=adults&a.f.population=children&a.q=peer+support&a.from=2010&a.mode=all&a.row=in-person&a.col=mental-health&a.collapsed=delivery&a.view=bubble');
+    assert.deepEqual(readState(params, 'a'), { ...state, filters: { categories: { design: ['rct'], population: ['adults', 'children'] }, query: 'peer support', years: { from: 2010 }, mode: 'all' } });
+    assert.deepEqual(readState(params, 'b').filters, { categories: {}, query: 'kept' });
+    // Writing an empty state removes this map's parameters only.
+    assert.equal(writeState(params, 'a', { filters: { categories: {} }, selected: null, collapsed: [] }).toString(), 'other=1&b.q=kept');
+  });
+
+  it('drops junk', () => {
+    assert.deepEqual(readState(new URLSearchParams('a.from=abc&a.mode=weird&a.row=x&a.f.=y'), 'a'), { filters: { categories: {} }, selected: null, collapsed: [], view: undefined });
+  });
+});
+
+describe('mapPicture / pictureToSvg', () => {
+  it('draws one bubble per non-empty cell, escapes text, and holds no script or link', () => {
+    const m = smallMap();
+    m.dimensions[0].categories[0].label = '<script>alert(1)</script> & more';
+    const model = new GridModel(createIndex(parseMap(m)), { rows: 'support', columns: 'outcome', segments: 'quality' });
+    const svg = pictureToSvg(mapPicture(model, model.totals, { title: 'A "map"' }), 'A "map"');
+    const nonEmpty = Array.from(model.totals.counts).filter((n) => n > 0).length;
+    assert.equal(nonEmpty, 7);
+    assert.equal(svg.match(/class="bubble"/g)!.length, nonEmpty);
+    assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more'));
+    assert.ok(!/<script|href=|on\w+=/i.test(svg));
+    assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+    assert.ok(svg.includes('<title>A &quot;map&quot;</title>'));
+  });
+
+  it('draws only what passes the filter', () => {
+    const model = new GridModel(createIndex(map), { rows: 'support', columns: 'outcome', segments: 'quality' });
+    const counts = model.count({ categories: { population: ['adults'] } });
+    const svg = pictureToSvg(mapPicture(model, counts));
+    assert.equal(svg.match(/class="bubble"/g)!.length, Array.from(counts.counts).filter((n) => n > 0).length);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * A map's view state in a URL: filters, the selected cell, collapsed groups and the view, as
+ * readable query parameters namespaced by the map's id, so several maps on one page keep
+ * their own state. `#peer.population=carers&peer.q=diabetes&peer.row=education&peer.col=mental-health`
+ */
+import { normalizeFilters } from '../filter.js';
+import type { EgmFilters } from '../types.js';
+
+export interface MapViewState {
+  filters: EgmFilters;
+  selected: { rowId: string; columnId: string } | null;
+  collapsed: string[];
+  view?: string;
+}
+
+/**
+ * Writes `state` into `params` under `ns.` (replacing what was there for this namespace and
+ * leaving other maps' parameters alone). Dimension selections use `ns.f.<dimension>`.
+ */
+export function writeState(params: URLSearchParams, ns: string, state: MapViewState): URLSearchParams {
+  const prefix = `${ns}.`;
+  const out = new URLSearchParams();
+  for (const [k, v] of params) if (!k.startsWith(prefix)) out.append(k, v);
+  const f = normalizeFilters(state.filters);
+  for (const [dim, ids] of Object.entries(f.categories)) for (const id of ids) out.append(`${prefix}f.${dim}`, id);
+  if (f.query) out.set(`${prefix}q`, f.query);
+  if (f.years?.from !== undefined) out.set(`${prefix}from`, String(f.years.from));
+  if (f.years?.to !== undefined) out.set(`${prefix}to`, String(f.years.to));
+  if (f.mode) out.set(`${prefix}mode`, f.mode);
+  if (state.selected) {
+    out.set(`${prefix}row`, state.selected.rowId);
+    out.set(`${prefix}col`, state.selected.columnId);
+  }
+  for (const id of state.collapsed) out.append(`${prefix}collapsed`, id);
+  if (state.view) out.set(`${prefix}view`, state.view);
+  return out;
+}
+
+/** Reads the state of namespace `ns` from `params` (tolerant: junk is dropped, never thrown). */
+export function readState(params: URLSearchParams, ns: string): MapViewState {
+  const prefix = `${ns}.`;
+  const categories: Record<string, string[]> = {};
+  for (const [k, v] of params) {
+    if (!k.startsWith(`${prefix}f.`)) continue;
+    const dim = k.slice(prefix.length + 2);
+    if (dim) (categories[dim] ??= []).push(v);
+  }
+  const num = (k: string) => {
+    const v = params.get(prefix + k);
+    const n = v === null || v.trim() === '' ? NaN : Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  };
+  const filters = normalizeFilters({
+    categories,
+    query: params.get(`${prefix}q`) ?? undefined,
+    mode: params.get(`${prefix}mode`) ?? undefined,
+    years: { from: num('from'), to: num('to') },
+  });
+  const row = params.get(`${prefix}row`);
+  const col = params.get(`${prefix}col`);
+  return {
+    filters,
+    selected: row && col ? { rowId: row, columnId: col } : null,
+    collapsed: params.getAll(`${prefix}collapsed`).filter(Boolean),
+    view: params.get(`${prefix}view`) ?? undefined,
+  };
+}
+
+/** True when the URL carries any state for namespace `ns`. */
+export function hasState(params: URLSearchParams, ns: string): boolean {
+  for (const k of params.keys()) if (k.startsWith(`${ns}.`)) return true;
+  return false;
+}

@@ -138,6 +138,29 @@ export const styles = [
       gap: var(--_space);
     }
 
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space);
+    }
+    .actions-label {
+      color: var(--_muted);
+    }
+    .actions button {
+      font: inherit;
+      min-height: 2.25rem;
+      padding: 0.25rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_text);
+      cursor: pointer;
+    }
+    .actions button:hover {
+      border-color: var(--_accent);
+    }
+
     .meta {
       display: flex;
       flex-wrap: wrap;
@@ -184,6 +207,7 @@ export const styles = [
 
     @media print {
       egm-filter-bar,
+      .actions,
       .close,
       .sort,
       button.more {

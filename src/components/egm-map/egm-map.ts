@@ -11,6 +11,10 @@ import type { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
 import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { EgmLoadEvent } from '../../events/egm-load.js';
 import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
+import { mapPicture, pictureToSvg } from '../../core/export/picture.js';
+import { hasState, readState, writeState } from '../../core/export/state.js';
+import { studiesToCsv, studiesToRis } from '../../core/export/table.js';
+import { canvasToPng, download, paintPicture } from '../../internal/download.js';
 import { resolveMap, type MapData } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
@@ -29,7 +33,8 @@ const PAGE = 50;
 type LoadState =
   | { status: 'idle' }
   | { status: 'loading'; url: string }
-  | { status: 'loaded'; url: string; map: EgmMap }
+  /** `json` is the file as parsed: the key under which it was validated and indexed. */
+  | { status: 'loaded'; url: string; json: object; map: EgmMap }
   | { status: 'failed'; url: string; message: string; issues?: readonly EgmIssue[] };
 
 type Panel =
@@ -82,6 +87,12 @@ export class EgmMapElement extends LitElement {
   @property({ reflect: true }) columns?: string;
   @property({ reflect: true }) segments?: string;
   @property({ reflect: true }) view?: string;
+  /**
+   * Keep filters, the selected cell, collapsed groups and the view in the page URL (its hash),
+   * restore them on load and follow the back button. Namespaced by the map's `id` (else the
+   * element's `id`, else `egm`), so several maps on one page keep separate state.
+   */
+  @property({ type: Boolean, attribute: 'url-state', reflect: true }) urlState = false;
   /** Milliseconds a `src` load may take before it fails. */
   @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = LOAD_TIMEOUT_MS;
   /** Heading level of the map's title (2 by default, for a map inside an article). */
@@ -99,8 +110,14 @@ export class EgmMapElement extends LitElement {
   private controller?: AbortController;
   private reportedFor?: MapData;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
     this.controller?.abort();
   }
 
@@ -157,7 +174,7 @@ export class EgmMapElement extends LitElement {
         const issues = state.status === 'invalid' ? state.issues : [{ path: '', message: 'the file holds no map' }];
         return fail(`The map file at ${url} is not a valid ${EGM_FORMAT} map.`, issues);
       }
-      this.load = { status: 'loaded', url, map: state.data.map };
+      this.load = { status: 'loaded', url, json: json as object, map: state.data.map };
     } catch (error) {
       if (this.controller !== controller) return;
       const timedOut = controller.signal.aborted;
@@ -169,21 +186,26 @@ export class EgmMapElement extends LitElement {
 
   /** The map to show: the loaded `src`, else the properties. */
   private get source(): { schema: unknown; studies: unknown } | undefined {
-    if (this.src) return this.load.status === 'loaded' ? { schema: this.load.map, studies: this.load.map.studies } : undefined;
+    // The parsed file itself (not the validated copy), so that every element finds the map
+    // validated and indexed once, under the same key, instead of validating the copy again.
+    if (this.src) return this.load.status === 'loaded' ? { schema: this.load.json, studies: undefined } : undefined;
     if (this.schema) return { schema: this.schema, studies: this.studies };
     return undefined;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     const src = this.source;
     const state = src ? resolveMap(src.schema, src.studies) : undefined;
     if (state?.status === 'ok' && this.reportedFor !== state.data) {
       this.reportedFor = state.data;
+      if (this.urlState) this.restoreUrlState();
       const load = new EgmLoadEvent({ studies: state.data.index.size });
       this.dispatchEvent(load);
     } else if (state?.status === 'invalid' && !this.src && this.reportedFor !== undefined) {
       this.reportedFor = undefined;
     }
+    // After any restore above, so a map's first render never overwrites the URL it came with.
+    if (['filters', 'selected', 'collapsed', 'view'].some((k) => changed.has(k as keyof EgmMapElement))) this.saveUrlState();
   }
 
   protected override render(): TemplateResult {
@@ -242,10 +264,22 @@ export class EgmMapElement extends LitElement {
           ></egm-grid>
           ${this.panel ? this.renderPanel(data, schema) : nothing}
         </div>
+        ${this.renderActions()}
         ${this.renderMeta(map)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </div>
     `;
+  }
+
+  private renderActions(): TemplateResult {
+    return html`<div class="actions" part="actions" role="group" aria-label="Download and share">
+      <span class="actions-label">Download:</span>
+      <button type="button" @click=${() => this.exportStudies('csv')}>Studies (CSV)</button>
+      <button type="button" @click=${() => this.exportStudies('ris')}>Studies (RIS)</button>
+      <button type="button" @click=${() => this.exportPicture('svg')}>Map (SVG)</button>
+      <button type="button" @click=${() => this.exportPicture('png')}>Map (PNG)</button>
+      ${this.urlState ? html`<button type="button" @click=${this.copyLink}>Copy link</button>` : nothing}
+    </div>`;
   }
 
   private renderHeader(map: EgmMap): TemplateResult {
@@ -284,7 +318,7 @@ export class EgmMapElement extends LitElement {
       panel.kind === 'cell'
         ? `${label(rowsDim, panel.rowId)} × ${label(colsDim, panel.columnId)}`
         : `${label(panel.axis === 'row' ? rowsDim : colsDim, panel.categoryId)}${panel.scope === 'direct' ? ' (coded to the group alone)' : ''}`;
-    const studies = this.sorted(data, panel.studyIds);
+    const studies = this.sorted(data, panel.studyIds, this.sort);
     const visible = studies.slice(0, this.shown);
     return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title">
       <div class="panel-head">
@@ -324,20 +358,33 @@ export class EgmMapElement extends LitElement {
     return !!model && r >= 0 && c >= 0 && model.totals.counts[r * model.totals.columns + c] === 0;
   }
 
-  private sorted(data: MapData, ids: readonly string[]): EgmStudy[] {
+  private sortedCache?: { ids: readonly string[]; sort: EgmStudySort; data: MapData; studies: EgmStudy[] };
+
+  /** The panel's studies in the chosen order; sorted again only when the list or the order changes. */
+  private sorted(data: MapData, ids: readonly string[], sort: EgmStudySort): EgmStudy[] {
+    const cached = this.sortedCache;
+    if (cached?.ids === ids && cached.sort === sort && cached.data === data) return cached.studies;
     const studies = ids.map((id) => data.index.studies[data.index.positions.get(id)!]).filter(Boolean);
-    const byTitle = (a: EgmStudy, b: EgmStudy) => a.title.localeCompare(b.title);
+    // One collator for the whole sort: `localeCompare` with no arguments compares the same way.
+    const { compare } = new Intl.Collator();
+    const byTitle = (a: EgmStudy, b: EgmStudy) => compare(a.title, b.title);
     const year = (s: EgmStudy) => s.year ?? -Infinity;
-    switch (this.sort) {
+    switch (sort) {
       case 'year-desc':
-        return studies.sort((a, b) => year(b) - year(a) || byTitle(a, b));
+        studies.sort((a, b) => year(b) - year(a) || byTitle(a, b));
+        break;
       case 'year-asc':
-        return studies.sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || byTitle(a, b));
+        studies.sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || byTitle(a, b));
+        break;
       case 'title':
-        return studies.sort(byTitle);
+        studies.sort(byTitle);
+        break;
       case 'author':
-        return studies.sort((a, b) => (a.authors?.[0] ?? '\uffff').localeCompare(b.authors?.[0] ?? '\uffff') || byTitle(a, b));
+        studies.sort((a, b) => compare(a.authors?.[0] ?? '\uffff', b.authors?.[0] ?? '\uffff') || byTitle(a, b));
+        break;
     }
+    this.sortedCache = { ids, sort, data, studies };
+    return studies;
   }
 
   // ---- wiring ------------------------------------------------------------------------------
@@ -420,6 +467,102 @@ export class EgmMapElement extends LitElement {
           : grid.model.headerStudies(panel.axis, panel.categoryId, this.filters);
     this.panel = { ...panel, studyIds };
   }
+
+  // ---- exports and shareable state ---------------------------------------------------------
+
+  private get data(): MapData | undefined {
+    const src = this.source;
+    const state = src ? resolveMap(src.schema, src.studies) : undefined;
+    return state?.status === 'ok' ? state.data : undefined;
+  }
+
+  private fileStem(): string {
+    const map = this.data?.map;
+    return (map?.id ?? map?.title ?? 'evidence-gap-map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
+  }
+
+  /** The studies passing the current filters, as CSV or RIS. */
+  exportStudies(kind: 'csv' | 'ris'): string {
+    const data = this.data;
+    if (!data) return '';
+    const { studies, ...schema } = data.map;
+    const mask = data.filters.mask(this.filters);
+    const list = studies.filter((_, i) => mask.has(i));
+    const text = kind === 'csv' ? studiesToCsv(schema, list) : studiesToRis(schema, list);
+    download(`${this.fileStem()}.${kind}`, text, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-research-info-systems;charset=utf-8');
+    this.announce(`Downloaded ${list.length.toLocaleString()} ${list.length === 1 ? 'study' : 'studies'} as ${kind.toUpperCase()}`);
+    return text;
+  }
+
+  /** The map as drawn now (filters, collapsed groups, hidden segments) as an SVG or PNG file. */
+  async exportPicture(kind: 'svg' | 'png'): Promise<string | Blob | undefined> {
+    const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
+    const model = grid?.model;
+    const counts = grid?.counts;
+    const title = this.data?.map.title;
+    if (!model || !counts) return undefined;
+    const picture = mapPicture(model, counts, { title, hiddenSegments: this.hiddenSegments, donut: grid.donut });
+    if (kind === 'svg') {
+      const svgText = pictureToSvg(picture, title);
+      download(`${this.fileStem()}.svg`, svgText, 'image/svg+xml;charset=utf-8');
+      return svgText;
+    }
+    const png = await canvasToPng(paintPicture(picture));
+    download(`${this.fileStem()}.png`, png);
+    return png;
+  }
+
+  private get stateKey(): string {
+    return this.data?.map.id || this.id || 'egm';
+  }
+
+  private hashParams(): URLSearchParams {
+    return new URLSearchParams(location.hash.replace(/^#/, ''));
+  }
+
+  /** Applies the state in the URL, if any, to this map. */
+  private restoreUrlState(): void {
+    const params = this.hashParams();
+    if (!hasState(params, this.stateKey)) return;
+    const state = readState(params, this.stateKey);
+    this.restoring = true;
+    this.filters = state.filters;
+    this.collapsed = state.collapsed;
+    if (state.view) this.view = state.view;
+    this.selected = state.selected;
+    void this.updateComplete.then(() => {
+      const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
+      if (state.selected && grid?.model) {
+        const { rowId, columnId } = state.selected;
+        this.openPanel({ kind: 'cell', rowId, columnId, studyIds: grid.cellStudies(rowId, columnId) });
+      } else this.panel = undefined;
+      this.restoring = false;
+    });
+  }
+
+  private restoring = false;
+
+  /** Records the current state in the URL (a history entry per change, so Back undoes it). */
+  private saveUrlState(): void {
+    if (!this.urlState || this.restoring || !this.data) return;
+    const params = writeState(this.hashParams(), this.stateKey, { filters: this.filters, selected: this.selected, collapsed: this.collapsed, view: this.view });
+    const hash = params.toString();
+    if (hash === location.hash.replace(/^#/, '')) return;
+    history.pushState(history.state, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`);
+  }
+
+  private readonly onPopState = () => {
+    if (this.urlState && this.data) this.restoreUrlState();
+  };
+
+  private readonly copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.announce('Link copied');
+    } catch {
+      this.announce(`Copy this link: ${location.href}`);
+    }
+  };
 
   private readonly closePanel = () => {
     const selected = this.selected;

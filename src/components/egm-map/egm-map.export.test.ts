@@ -1,0 +1,124 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { FilterEngine } from '../../core/filter.js';
+import { createIndex } from '../../core/map-index.js';
+import { parseMap, splitMap } from '../../core/parse.js';
+import { smallMap } from '../../core/testing/fixture.js';
+import type { EgmGrid } from '../egm-grid/egm-grid.js';
+import './egm-map.js';
+import type { EgmMapElement } from './egm-map.js';
+
+const root = (el: EgmMapElement) => el.shadowRoot!;
+const grid = (el: EgmMapElement) => root(el).querySelector<EgmGrid>('egm-grid')!;
+const cell = (el: EgmMapElement, r: string, c: string) => grid(el).shadowRoot!.querySelector<HTMLElement>(`[data-row="${r}"][data-column="${c}"]`)!;
+
+async function small(attrs = ''): Promise<EgmMapElement> {
+  const { schema, studies } = splitMap(smallMap());
+  const el = await fixture<EgmMapElement>(attrs === 'url-state' ? html`<egm-map url-state .schema=${schema} .studies=${studies}></egm-map>` : html`<egm-map .schema=${schema} .studies=${studies}></egm-map>`);
+  await el.updateComplete;
+  await grid(el).updateComplete;
+  return el;
+}
+
+/** Keeps downloads from leaving the page during tests; returns the names offered. */
+function catchDownloads(): { names: string[]; restore: () => void } {
+  const names: string[] = [];
+  const original = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (this.download) names.push(this.download);
+    else original.call(this);
+  };
+  return { names, restore: () => (HTMLAnchorElement.prototype.click = original) };
+}
+
+describe('egm-map exports', () => {
+  let downloads: ReturnType<typeof catchDownloads>;
+  beforeEach(() => (downloads = catchDownloads()));
+  afterEach(() => downloads.restore());
+
+  it('offers the filtered studies as CSV and RIS, with formula injection neutralised', async () => {
+    const el = await small();
+    el.filters = { categories: { population: ['adults'] } };
+    await el.updateComplete;
+    const csv = el.exportStudies('csv');
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines.length).to.equal(1 + 4); // s1, s3, s4, s7 pass the filter
+    expect(lines.slice(1).map((l) => l.split(',')[0])).to.deep.equal(['s1', 's3', 's4', 's7']);
+    const ris = el.exportStudies('ris');
+    expect(ris.match(/^TY {2}- /gm)!.length).to.equal(4);
+    expect(ris).to.contain('AU  - Núñez A');
+    expect(downloads.names).to.deep.equal(['small.csv', 'small.ris']);
+    await el.updateComplete;
+    expect(root(el).querySelector('[aria-live="polite"]')!.textContent.trim()).to.equal('Downloaded 4 studies as RIS');
+  });
+
+  it('draws the map as an SVG that parses, with one bubble per non-empty cell', async () => {
+    const el = await small();
+    el.filters = { categories: { design: ['rct'] } };
+    await el.updateComplete;
+    await grid(el).updateComplete;
+    const text = (await el.exportPicture('svg')) as string;
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).to.equal(null);
+    const nonEmpty = [...grid(el).shadowRoot!.querySelectorAll('[data-count]')].filter((c) => c.getAttribute('data-count') !== '0').length;
+    expect(doc.querySelectorAll('.bubble').length).to.equal(nonEmpty);
+    expect(doc.querySelectorAll('script, foreignObject, a').length).to.equal(0);
+    expect(downloads.names).to.deep.equal(['small.svg']);
+  });
+
+  it('paints a PNG', async () => {
+    const el = await small();
+    const png = (await el.exportPicture('png')) as Blob;
+    expect(png.type).to.equal('image/png');
+    expect(png.size).to.be.greaterThan(2000);
+    const head = new Uint8Array(await png.slice(0, 4).arrayBuffer());
+    expect([...head]).to.deep.equal([0x89, 0x50, 0x4e, 0x47]);
+  });
+});
+
+describe('egm-map url-state', () => {
+  const start = location.href;
+  afterEach(() => history.replaceState(null, '', start));
+
+  it('restores filters, the selected cell and collapsed groups from the URL', async () => {
+    history.replaceState(null, '', '#small.f.population=adults&small.row=education&small.col=mental-health&small.collapsed=delivery&other.q=x');
+    const el = await small('url-state');
+    await waitUntil(() => root(el).querySelector('.panel'));
+    await grid(el).updateComplete;
+    const expected = new FilterEngine(createIndex(parseMap(smallMap()))).matchingIds({ categories: { population: ['adults'] } });
+    expect(expected).to.deep.equal(['s1', 's3', 's4', 's7']);
+    expect(cell(el, 'education', 'mental-health').dataset.count).to.equal('1');
+    expect(cell(el, 'delivery', 'mental-health').dataset.count).to.equal('2'); // collapsed group row
+    expect(cell(el, 'education', 'mental-health').getAttribute('aria-selected')).to.equal('true');
+    expect([...root(el).querySelectorAll('egm-study-card')].map((c) => c.study!.id)).to.deep.equal(['s1']);
+  });
+
+  it('writes changes to the URL and follows the back button', async () => {
+    history.replaceState(null, '', '#other.q=kept');
+    const el = await small('url-state');
+    cell(el, 'remote', 'physical').click();
+    await waitUntil(() => location.hash.includes('small.row=remote'));
+    expect(location.hash).to.equal('#other.q=kept&small.row=remote&small.col=physical');
+    cell(el, 'education', 'physical').click();
+    await waitUntil(() => location.hash.includes('small.row=education'));
+    history.back();
+    await waitUntil(() => cell(el, 'remote', 'physical').getAttribute('aria-selected') === 'true');
+    await aTimeout(20);
+    expect(location.hash).to.equal('#other.q=kept&small.row=remote&small.col=physical');
+    expect(root(el).querySelector('#panel-title')!.textContent).to.equal('Remote × Physical health');
+  });
+
+  it('keeps two maps’ state apart by their ids', async () => {
+    const a = smallMap();
+    const b = { ...smallMap(), id: 'second' };
+    history.replaceState(null, '', '#small.f.design=sr&second.f.design=rct');
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <egm-map url-state .schema=${splitMap(a).schema} .studies=${splitMap(a).studies}></egm-map>
+      <egm-map url-state .schema=${splitMap(b).schema} .studies=${splitMap(b).studies}></egm-map>
+    </div>`);
+    const [one, two] = [...wrapper.querySelectorAll('egm-map')];
+    await one.updateComplete;
+    await two.updateComplete;
+    expect(one.filters).to.deep.equal({ categories: { design: ['sr'] } });
+    expect(two.filters).to.deep.equal({ categories: { design: ['rct'] } });
+  });
+});

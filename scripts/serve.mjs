@@ -46,8 +46,9 @@ function toFile(root, urlPath) {
  * A static file server for `root` (not yet listening).
  *
  * @param {string} [root] directory to serve; the repository root by default
- * @param {{ headers?: (pathname: string) => Record<string, string> | undefined }} [options]
- *   `headers` adds response headers per path (a Content-Security-Policy for one test page, say)
+ * @param {{ headers?: (pathname: string, search: URLSearchParams) => Record<string, string> | undefined }} [options]
+ *   `headers` adds response headers per path and query (a Content-Security-Policy for one test
+ *   page, say, or one per `?policy=` variant of it)
  * @returns {import('node:http').Server}
  */
 export function createStaticServer(root = ROOT, { headers } = {}) {
@@ -57,7 +58,7 @@ export function createStaticServer(root = ROOT, { headers } = {}) {
       res.setHeader('allow', 'GET, HEAD');
       return send(res, 405, 'Method not allowed');
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === '/') {
       res.writeHead(302, { location: '/demo/index.html' });
       return res.end();
@@ -76,7 +77,7 @@ export function createStaticServer(root = ROOT, { headers } = {}) {
         'content-length': info.size,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
-        ...headers?.(pathname),
+        ...headers?.(pathname, searchParams),
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file)
@@ -92,7 +93,7 @@ export function createStaticServer(root = ROOT, { headers } = {}) {
  * Starts a static server. `port: 0` takes an ephemeral port; any other port that is busy moves
  * on to the next one (up to 20 tries).
  *
- * @param {{ port?: number, root?: string, headers?: (pathname: string) => Record<string, string> | undefined }} [options]
+ * @param {{ port?: number, root?: string, headers?: (pathname: string, search: URLSearchParams) => Record<string, string> | undefined }} [options]
  * @returns {Promise<{ server: import('node:http').Server, port: number, origin: string, close: () => Promise<void> }>}
  */
 export function serve({ port = 8000, root = ROOT, headers } = {}) {

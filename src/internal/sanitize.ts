@@ -3,6 +3,8 @@
  * HTML: it is parsed into an inert document, and a fresh fragment is built from an allow-list
  * of elements and attributes, node by node. Scripts, event handlers, styles, forms, frames and
  * non-http(s) links cannot survive, because nothing that is not on the list is ever created.
+ * Nothing is ever serialised and parsed again, so parser round-trip tricks (mXSS) have no
+ * second parse to exploit. See docs/security.md for why this is not DOMPurify.
  */
 import { isHttpUrl } from '../core/parse.js';
 
@@ -35,6 +37,42 @@ function parserPolicy(): ParserPolicy | null {
 }
 
 /**
+ * The DOM accessors the copy reads, taken from the prototypes rather than looked up on the
+ * parsed nodes: markup such as `<form><input name="localName">` makes `form.localName` the
+ * input (DOM clobbering). Looked up on first use, so importing this module needs no DOM.
+ */
+interface Accessors {
+  nodeType: (node: Node) => number;
+  firstChild: (node: Node) => Node | null;
+  nextSibling: (node: Node) => Node | null;
+  localName: (el: Element) => string;
+  getAttribute: (el: Element, name: string) => string | null;
+  data: (text: CharacterData) => string;
+  body: (doc: Document) => HTMLElement | null;
+}
+let accessors: Accessors | undefined;
+
+function dom(): Accessors {
+  if (accessors) return accessors;
+  const getter = (proto: object, key: string) => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to the node below
+    const get = Object.getOwnPropertyDescriptor(proto, key)!.get!;
+    return (target: unknown): never => Reflect.apply(get, target, []) as never;
+  };
+  const { getAttribute } = Object.getOwnPropertyDescriptors(Element.prototype);
+  accessors = {
+    nodeType: getter(Node.prototype, 'nodeType'),
+    firstChild: getter(Node.prototype, 'firstChild'),
+    nextSibling: getter(Node.prototype, 'nextSibling'),
+    localName: getter(Element.prototype, 'localName'),
+    getAttribute: (el, name) => Reflect.apply(getAttribute.value as Element['getAttribute'], el, [name]),
+    data: getter(CharacterData.prototype, 'data'),
+    body: getter(Document.prototype, 'body'),
+  };
+  return accessors;
+}
+
+/**
  * A sanitised copy of `html` as a fragment of fresh nodes owned by `doc`. Where no parser is
  * allowed (a strict Trusted Types policy list), the text alone is returned.
  */
@@ -42,24 +80,48 @@ export function sanitizeHtml(html: string, doc: Document = document): DocumentFr
   const out = doc.createDocumentFragment();
   const p = parserPolicy();
   if (!p || typeof DOMParser === 'undefined') {
-    out.append(doc.createTextNode(html.replace(/<[^>]*>/g, ' ')));
+    out.append(doc.createTextNode(htmlToText(html)));
     return out;
   }
   const parsed = new DOMParser().parseFromString(p.createHTML(html), 'text/html');
-  copyChildren(parsed.body, out, doc, 0);
+  const body = dom().body(parsed);
+  if (body) copyChildren(body, out, doc, 0);
   return out;
+}
+
+/** Tags that do not separate words: removed without a space in the text fallback. */
+const INLINE = new Set(['a', 'abbr', 'b', 'cite', 'code', 'em', 'i', 'q', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The text of `html` without a parser (the Trusted Types fallback): tags become spaces (inline
+ * ones vanish) and the common character references are decoded. Linear in the input's length, whatever it holds.
+ * The result is only ever used as a text node.
+ */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)?[^<>]*>/g, (_tag, name?: string) => (name && INLINE.has(name.toLowerCase()) ? '' : ' '))
+    .replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,4}));/g, (ref, dec?: string, hex?: string, name?: string) => {
+      if (name !== undefined) return ENTITIES[name] ?? ref;
+      const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+    })
+    .replace(/[ \t\r\n\f]+/g, ' ')
+    .trim();
 }
 
 function copyChildren(from: Node, to: Node, doc: Document, depth: number): void {
   if (depth > MAX_DEPTH) return;
-  for (const node of Array.from(from.childNodes)) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      to.appendChild(doc.createTextNode(node.textContent ?? ''));
+  const d = dom();
+  for (let node = d.firstChild(from); node; node = d.nextSibling(node)) {
+    const type = d.nodeType(node);
+    if (type === Node.TEXT_NODE) {
+      to.appendChild(doc.createTextNode(d.data(node as Text)));
       continue;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    if (type !== Node.ELEMENT_NODE) continue;
     const el = node as Element;
-    const tag = el.localName;
+    const tag = d.localName(el);
     if (DROP.has(tag)) continue;
     if (!ALLOWED.has(tag)) {
       copyChildren(el, to, doc, depth + 1); // unwrap: keep the text of unknown elements
@@ -67,7 +129,7 @@ function copyChildren(from: Node, to: Node, doc: Document, depth: number): void 
     }
     const copy = doc.createElement(tag);
     for (const name of ATTRIBUTES[tag] ?? []) {
-      const value = el.getAttribute(name);
+      const value = d.getAttribute(el, name);
       if (value === null) continue;
       if (name === 'href') {
         if (!isHttpUrl(value)) continue;

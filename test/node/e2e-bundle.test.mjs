@@ -4,45 +4,16 @@
 // counting core (dist/core.js), not against numbers written here.
 /* global window, document -- the functions handed to page.evaluate run in the page */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
 import { createIndex, GridModel, parseMap } from '../../dist/core.js';
-import { serve } from '../../scripts/serve.mjs';
+import { CSP, launchChromium, openPage as open, requireChromeAndBuild, startServer } from './helpers.mjs';
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-// The flags web-test-runner.config.mjs uses: without the background-networking ones Chromium
-// floods the closed network (TOOLCHAIN.md).
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 const PLAIN = '/test/e2e/plain.html';
 const COMPOSE = '/demo/compose.html';
 
 const demo = parseMap(JSON.parse(readFileSync(new URL('../../demo/peer-support.egm.json', import.meta.url), 'utf8')));
 const model = new GridModel(createIndex(demo), { rows: demo.layout.rows, columns: demo.layout.columns, segments: demo.layout.segments });
-
-/** Runs in the page before any of its scripts: records what the test asserts on afterwards. */
-function instrument() {
-  const log = { violations: [], loads: [], filterChanges: [] };
-  Object.defineProperty(window, '__e2e', { value: log });
-  // The event bubbles and is composed, so violations inside shadow roots reach window too.
-  window.addEventListener(
-    'securitypolicyviolation',
-    (e) => log.violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
-    true,
-  );
-  document.addEventListener('egm-load', (e) => log.loads.push(e.detail));
-  document.addEventListener('egm-filter-change', (e) => log.filterChanges.push(e.detail));
-}
 
 /** The count cells of the first egm-grid on the page (inside egm-map or not). */
 function readCells() {
@@ -70,22 +41,9 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
   let browser;
 
   before(async () => {
-    if (!existsSync(CHROME)) {
-      throw new Error(
-        `No Chromium at ${CHROME}: the end-to-end tests need one. Install it with ` +
-          '`apt-get update && apt-get install -y chromium` (Debian/Ubuntu) or point CHROME_PATH at a ' +
-          "Chromium or Chrome binary. (Playwright's own browser download does not work on these machines.)",
-      );
-    }
-    for (const file of ['dist/egm-components.bundle.js', 'dist/core.js']) {
-      if (!existsSync(new URL(`../../${file}`, import.meta.url))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
-    }
-    server = await serve({ port: 0, headers: (path) => (path === PLAIN ? { 'content-security-policy': CSP } : undefined) });
-    try {
-      browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
-    } catch (error) {
-      throw new Error(`Chromium at ${CHROME} did not start: ${error.message}`, { cause: error });
-    }
+    requireChromeAndBuild();
+    server = await startServer((path) => (path === PLAIN ? { 'content-security-policy': CSP } : undefined));
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -93,23 +51,8 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
     await server?.close();
   });
 
-  /** A fresh page that records errors and every request it makes. */
-  async function openPage() {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    const problems = [];
-    const requests = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium asks for /favicon.ico on its own; the repository has none (the 404 is not the page's).
-      if (message.type() !== 'error' || message.location().url === `${server.origin}/favicon.ico`) return;
-      problems.push(`console error: ${message.text()} (${message.location().url})`);
-    });
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on('request', (request) => requests.push(request.url()));
-    await page.addInitScript(instrument);
-    return { page, problems, requests };
-  }
+  /** A fresh page that records errors and every request it makes (test/node/helpers.mjs). */
+  const openPage = () => open(browser, server.origin);
 
   it('a plain page under a strict CSP loads the map and lists exactly a cell’s studies', async () => {
     const { page, problems, requests } = await openPage();

@@ -55,6 +55,10 @@ export const styles = [
       background: var(--_bg);
       cursor: pointer;
       white-space: nowrap;
+      /* A long label must not widen the host page: cut it (the full text stays in the DOM). */
+      max-width: min(100%, 24rem);
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .control-button:hover,
     .chip:hover,

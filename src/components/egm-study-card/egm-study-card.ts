@@ -6,7 +6,10 @@ import { NOT_CODED_COLOR, segmentColor } from '../../core/scale.js';
 import type { EgmStudy } from '../../core/types.js';
 import { EgmStudySelectEvent } from '../../events/egm-study-select.js';
 import { tokens } from '../../styles/tokens.js';
+import { wellFormed } from '../../core/text.js';
 import { studyCardStyles } from './egm-study-card.styles.js';
+
+const HEX = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 
 /** Authors shown before "et al."; a list only one longer is shown in full. */
 export const AUTHORS_SHOWN = 3;
@@ -60,7 +63,9 @@ function schemaLookup(schema: unknown): SchemaLookup | undefined {
       list.forEach((c: unknown, i) => {
         if (!isObject(c) || !text(c.id) || categories.has(c.id as string)) return;
         const cid = c.id as string;
-        const color = segments ? (topColor ?? segmentColor(text(c.color), i)) : undefined;
+        // A card may get a raw schema: only a hex colour reaches the SVG `fill`.
+        const own = text(c.color);
+        const color = segments ? (topColor ?? segmentColor(own && HEX.test(own) ? own : undefined, i)) : undefined;
         categories.set(cid, { label: text(c.label) ?? cid, order: categories.size, ancestors, color });
         visit(c.children, [...ancestors, cid], color);
       });
@@ -88,7 +93,8 @@ function studyProblem(study: unknown): string | undefined {
 export function studyHref(study: Pick<EgmStudy, 'doi' | 'url'>): string | undefined {
   const doi = text(study.doi)?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
   if (doi) {
-    const href = `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+    // A lone surrogate would make encodeURIComponent throw.
+    const href = `https://doi.org/${wellFormed(doi).split('/').map(encodeURIComponent).join('/')}`;
     if (isHttpUrl(href)) return href;
   }
   const url = text(study.url);

@@ -6,6 +6,7 @@
 import { arcPath } from '../geometry.js';
 import type { GridCounts, GridModel } from '../grid.js';
 import { bubbleScale } from '../scale.js';
+import { wellFormed } from '../text.js';
 
 export type Shape =
   | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string; stroke?: string }
@@ -115,7 +116,15 @@ export function mapPicture(model: GridModel, counts: GridCounts, options: Pictur
   return { width: Math.max(width, x + 140), height: y + 16, shapes };
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** XML-escapes text, dropping what XML 1.0 cannot hold (control characters, lone surrogates). */
+const esc = (s: string) =>
+  wellFormed(s)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 /** A standalone SVG document of a picture (all text escaped; no scripts, no styles, no links). */
 export function pictureToSvg(p: Picture, title = 'Evidence and gap map'): string {

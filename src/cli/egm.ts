@@ -3,18 +3,21 @@
  *
  *   egm validate map.egm.json
  *   egm convert --from eppi-reviewer export.json --rows "Intervention" --columns "Outcome" -o map.egm.json
+ *   egm convert --from egm map.egm.json --html map.html     (a standalone page: bundle and map inlined)
  *   egm stats map.egm.json
  *   egm diff old.egm.json new.egm.json
  *
  * Exit codes: 0 ok; 1 the input is invalid (problems listed); 2 usage or unreadable input.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { diffMaps } from '../core/diff.js';
 import { formatIssue, isEgmValidationError } from '../core/errors.js';
 import { validateMap } from '../core/parse.js';
 import { mapStats } from '../core/stats.js';
 import type { EgmMap } from '../core/types.js';
+import { standalonePage } from './page.js';
 import { CONVERSION_FORMAT, convert, parseConversionConfig, type ConversionConfig, type SourceFormat } from '../core/import/config.js';
 
 /** Where the CLI writes; replaced in tests. */
@@ -33,8 +36,9 @@ Usage: egm <command> [options]
 
 Commands:
   validate <map.json>     check an egm/1 map and list every problem
-  convert <input> -o <out.json>
-                          make an egm/1 map from an EPPI-Reviewer export, an EPPI-Mapper page or a CSV
+  convert <input> -o <out.json> [--html <page.html>]
+                          make an egm/1 map (and a standalone page) from an EPPI-Reviewer export,
+                          an EPPI-Mapper page, a CSV or an egm/1 map
   stats <map.json>        studies, cells, gaps, the largest cells and segment totals
   diff <old.json> <new.json>
                           studies added, removed and recoded between two editions
@@ -44,10 +48,11 @@ Run "egm <command> --help" for a command's options.`,
 
 Checks an egm/1 map file and lists every problem with its JSON path.
 Exit code 0 when the map is valid, 1 when it is not, 2 when the file cannot be read.`,
-  convert: `Usage: egm convert [--from eppi-reviewer|eppi-mapper|csv] <input> -o <out.egm.json> [options]
+  convert: `Usage: egm convert [--from eppi-reviewer|eppi-mapper|csv|egm] <input> -o <out.egm.json> [options]
 
 Options:
-  --from <format>        eppi-reviewer (JSON export), eppi-mapper (HTML page) or csv; or from the config
+  --from <format>        eppi-reviewer (JSON export), eppi-mapper (HTML page), csv or egm (an egm/1 map);
+                         or from the config
   --rows <code>          EPPI-Reviewer: the code (id or name) whose children are the rows
   --columns <code>       … the columns
   --segments <code>      … what colours the bubbles (e.g. a quality appraisal)
@@ -55,7 +60,9 @@ Options:
   --title <text>         the map's title
   --config <file>        a conversion config (egm-convert/1): codes, labels, colours, order, hidden categories
   --save-config <file>   write the options used as a config, to redo the conversion next time
-  -o, --output <file>    where to write the map (default: standard output)
+  -o, --output <file>    where to write the map (default: standard output, unless --html is given)
+  --html <file>          also write a standalone page: one HTML file holding the map and the
+                         elements, which opens from disk or any static host (no other files)
 
 Warnings (what could not be carried over) go to standard error.`,
   stats: `Usage: egm stats <map.json> [--top N] [--json]
@@ -128,6 +135,7 @@ function convertCommand(argv: string[], io: Io): number {
     config: { type: 'string' },
     'save-config': { type: 'string' },
     output: { type: 'string', short: 'o' },
+    html: { type: 'string' },
   });
   if (values.help) return (io.out(HELP.convert), 0);
   if (positionals.length !== 1) throw new UsageError('convert takes one input file');
@@ -141,6 +149,8 @@ function convertCommand(argv: string[], io: Io): number {
   if (str('filters')) config.filters = str('filters')!.split(',').map((s) => s.trim()).filter(Boolean);
   if (str('title')) config.map = { ...config.map, title: str('title') };
   const checked = parseConversionConfig(config);
+  // Read the bundle before converting, so a missing build fails fast and writes nothing.
+  const bundle = str('html') ? readBundle() : undefined;
   const input = read(positionals[0], io);
   const { map, warnings } = convert(config.from === 'csv' ? new Uint8Array(input) : input.toString('utf8'), checked);
   for (const w of warnings) io.err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}`);
@@ -148,12 +158,29 @@ function convertCommand(argv: string[], io: Io): number {
   if (str('output')) {
     writeFileSync(str('output')!, json);
     io.err(`wrote ${str('output')}: ${map.studies.length} studies${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`);
-  } else io.out(json.trimEnd());
+  } else if (!str('html')) io.out(json.trimEnd());
+  if (bundle !== undefined) {
+    writeFileSync(str('html')!, standalonePage(map, bundle));
+    io.err(`wrote ${str('html')}: a standalone page (open it in a browser, or publish it as it is)`);
+  }
   if (str('save-config')) {
     writeFileSync(str('save-config')!, `${JSON.stringify({ format: CONVERSION_FORMAT, ...checked }, null, 2)}\n`);
     io.err(`saved the conversion as ${str('save-config')}: next time run "egm convert --config ${str('save-config')} <new export> -o …"`);
   }
   return 0;
+}
+
+/**
+ * The embed bundle, found next to the running CLI (dist/cli.js → dist/egm-components.bundle.js),
+ * so the page always holds the bundle of the installed version.
+ */
+function readBundle(): string {
+  const file = fileURLToPath(new URL('./egm-components.bundle.js', import.meta.url));
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`--html needs the embed bundle, which is not at ${file} (in a checkout of egm-components, run "npm run build")`);
+  }
 }
 
 function stats(argv: string[], io: Io): number {

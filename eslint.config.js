@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', 'custom-elements.json', '.shot.*'],
+    ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', 'custom-elements.json', '.shot.*', 'tmp/', 'examples/*/dist/'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -50,7 +50,7 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['demo/**/*.{js,mjs}'],
+    files: ['demo/**/*.{js,mjs}', 'bench/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -70,6 +70,17 @@ export class Bitset {
     return n;
   }
 
+  /** |this △ other|: how many positions are in one set but not both. */
+  xorCount(other: Bitset): number {
+    const a = this.words, b = other.words;
+    let n = 0;
+    for (let i = 0; i < a.length; i++) {
+      const w = a[i] ^ b[i];
+      if (w) n += popcount(w);
+    }
+    return n;
+  }
+
   /** Calls `fn` with each position in ascending order. */
   forEach(fn: (i: number) => void): void {
     const a = this.words;

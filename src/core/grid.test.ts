@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { GridModel, buildAxis } from './grid.js';
 import { createIndex } from './map-index.js';
 import { parseMap } from './parse.js';
+import { syntheticMap } from '../../scripts/demo-data.js';
 import { smallMap } from './testing/fixture.js';
 import type { EgmFilters } from './types.js';
 
@@ -120,6 +121,21 @@ describe('GridModel counts (spec §3)', () => {
     assert.equal(m.directOnlyCount('row', 'delivery', { categories: { design: ['sr'] } }), 0);
   });
 
+  it('gives every header count at once, as headerCount and directOnlyCount do one by one', () => {
+    const m = model();
+    const filters: (EgmFilters | undefined)[] = [undefined, { categories: { population: ['adults'] } }, { categories: { design: ['sr'] } }];
+    for (const f of filters) {
+      const h = m.headerCounts(f);
+      m.rows.entries.forEach((e, i) => {
+        assert.equal(h.rows[i], m.headerCount('row', e.id, f), e.id);
+        assert.equal(h.rowsDirectOnly[i], e.expanded ? m.directOnlyCount('row', e.id, f) : 0, e.id);
+      });
+      m.columns.entries.forEach((e, i) => assert.equal(h.columns[i], m.headerCount('column', e.id, f), e.id));
+      assert.equal(m.headerCounts(f), h, 'remembered for the same filter');
+    }
+    assert.equal(m.headerCounts(undefined).rowsDirectOnly[m.rows.entries.findIndex((e) => e.id === 'delivery')], 1); // s4
+  });
+
   it('works without segments, transposed, and refuses a bad configuration with a RangeError', () => {
     const i = index();
     const plain = new GridModel(i, { rows: 'outcome', columns: 'support' });
@@ -136,5 +152,72 @@ describe('GridModel counts (spec §3)', () => {
     assert.deepEqual(m.segments.map((s) => [s.id, s.total]), [['adults', 4], ['children', 2], ['', 2]]);
     // in-person × mental: s3 working-age → adults; s7 older + children → both.
     assert.deepEqual(m.cellSegments(m.totals, 2, 1), [2, 1, 0]);
+  });
+});
+
+describe('GridModel incremental recount', () => {
+  const map = parseMap(syntheticMap({ studies: 600, seed: 7 }));
+  const layout = { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments };
+
+  /** Counts, segments and reviews cell by cell from the cells' study lists: no shared code with `count`. */
+  function reference(m: GridModel, filters: EgmFilters | undefined) {
+    const seg = m.index.dimension(layout.segments!)!;
+    const tops = seg.root.children!.map((t) => t.data.id);
+    const topOf = (id: string) => seg.nodes.get(id)!.ancestors().find((a) => a.depth === 1)!.data.id;
+    const reviews = new Set(map.layout.reviews!.categories);
+    const K = m.segments.length;
+    const counts: number[] = [];
+    const segments: number[] = [];
+    const reviewCounts: number[] = [];
+    for (const r of m.rows.lines) {
+      for (const c of m.columns.lines) {
+        const ids = m.cellStudies(r.id, c.id, filters);
+        counts.push(ids.length);
+        const per = new Array<number>(K).fill(0);
+        let rev = 0;
+        for (const id of ids) {
+          const codes = m.index.studies[m.index.positions.get(id)!].codes[layout.segments!] ?? [];
+          const hit = new Set(codes.map(topOf));
+          if (hit.size === 0) per[K - 1]++;
+          for (const t of hit) per[tops.indexOf(t)]++;
+          if (codes.some((x) => reviews.has(x))) rev++;
+        }
+        segments.push(...per);
+        reviewCounts.push(rev);
+      }
+    }
+    return { counts, segments, reviews: reviewCounts };
+  }
+
+  it('matches a cell-by-cell recount through narrowing, widening, near-total and repeated filters', () => {
+    const m = new GridModel(createIndex(map), { ...layout, collapsed: ['ig2'] });
+    const sequence: (EgmFilters | undefined)[] = [
+      { categories: { population: ['population-1'] } }, // from zero
+      { categories: { population: ['population-1', 'population-2'] } }, // from the last counts
+      { categories: { population: ['population-2'] } },
+      { categories: {}, years: { from: 1991 } }, // nearly everything: from the totals
+      { categories: { region: ['region-3'] }, query: 'health' },
+      { categories: { region: ['region-3'] }, query: 'health' }, // the same again
+      undefined,
+      { categories: { population: ['nope'] } }, // nothing passes
+    ];
+    for (const f of sequence) {
+      const got = m.count(f);
+      const want = reference(m, f);
+      assert.deepEqual(Array.from(got.counts), want.counts, JSON.stringify(f));
+      assert.deepEqual(Array.from(got.segments), want.segments, JSON.stringify(f));
+      assert.deepEqual(Array.from(got.reviews), want.reviews, JSON.stringify(f));
+      assert.equal(got.shown, m.filters.mask(f).count());
+      assert.equal(got.max, Math.max(0, ...want.counts));
+    }
+  });
+
+  it('keeps the unfiltered totals untouched by later counts', () => {
+    const m = new GridModel(createIndex(map), layout);
+    const before = Array.from(m.totals.counts);
+    m.count({ categories: { population: ['population-1'] } });
+    m.count({ categories: {}, years: { from: 1991 } });
+    assert.deepEqual(Array.from(m.totals.counts), before);
+    assert.equal(m.count(undefined), m.totals);
   });
 });

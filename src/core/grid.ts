@@ -6,6 +6,8 @@
  * codes reach, de-duplicated per study. That makes a recount cost (passing studies × codes per
  * study) rather than (cells × studies), and it is exact by construction: a study is counted
  * once per cell however many of the cell's categories it carries (distinct counts, never sums).
+ * A recount is incremental: it starts from the last counts (or the totals) when fewer studies
+ * differ from those than pass the new filter.
  */
 import { Bitset } from './bitset.js';
 import { FilterEngine } from './filter.js';
@@ -116,6 +118,16 @@ export interface GridCounts {
   readonly max: number;
 }
 
+/** Header counts under one filter, indexed like `Axis.entries`. */
+export interface HeaderCounts {
+  /** Studies per row header (the category or a descendant). */
+  readonly rows: Int32Array;
+  readonly columns: Int32Array;
+  /** Per expanded group header: studies coded to the group alone (0 for other entries). */
+  readonly rowsDirectOnly: Int32Array;
+  readonly columnsDirectOnly: Int32Array;
+}
+
 export interface GridOptions {
   rows: string;
   columns: string;
@@ -141,6 +153,10 @@ export class GridModel {
   private readonly rowStamp: Int32Array;
   private readonly colStamp: Int32Array;
   private readonly segStamp: Int32Array;
+  /** Scratch lists of one study's distinct rows, columns and segments. */
+  private readonly rs: Int32Array;
+  private readonly cs: Int32Array;
+  private readonly ss: Int32Array;
 
   constructor(
     readonly index: MapIndex,
@@ -157,10 +173,13 @@ export class GridModel {
     this.columns = buildAxis(colDim, collapsed);
     this.rowStamp = new Int32Array(this.rows.lines.length);
     this.colStamp = new Int32Array(this.columns.lines.length);
+    this.rs = new Int32Array(this.rows.lines.length);
+    this.cs = new Int32Array(this.columns.lines.length);
 
     const segDim = options.segments ? index.dimension(options.segments) : undefined;
     const tops = segDim?.root.children ?? [];
     this.segStamp = new Int32Array(tops.length + 1);
+    this.ss = new Int32Array(tops.length + 1);
     if (segDim && segDim !== rowDim && segDim !== colDim) {
       this.segmentDim = segDim;
       // Each category counts towards its top-level ancestor's segment.
@@ -197,75 +216,127 @@ export class GridModel {
         ]
       : [];
     this.totals = this.count(undefined);
+    this.totalsFrom = this.last;
   }
 
   /** Counts every visible cell under `filters` (spec §3). */
   count(filters: EgmFilters | undefined): GridCounts {
     const mask = this.filters.mask(filters);
+    const last = this.last;
+    if (last?.mask === mask) return last.counts;
+    if (this.totalsFrom?.mask === mask) return (this.last = this.totalsFrom).counts;
+    // Incremental: start from whichever known counts differ from the answer by the fewest
+    // studies (none, the last filter's, or the unfiltered totals) and add or remove only those.
+    // A filter that narrows or widens a little costs a little; a new filter never costs more
+    // than counting its studies from scratch.
+    const shown = mask.count();
+    let base: { mask: Bitset; counts: GridCounts } | undefined;
+    let cost = shown;
+    if (last) {
+      const d = last.mask.xorCount(mask);
+      if (d < cost) [base, cost] = [last, d];
+    }
+    const all = this.totalsFrom;
+    if (all && this.index.size - shown < cost) base = all;
+    const counts = this.delta(base, mask, shown);
+    this.last = { mask, counts };
+    return counts;
+  }
+
+  private last?: { mask: Bitset; counts: GridCounts };
+  /** The unfiltered counts with their mask, once `totals` exist. */
+  private totalsFrom?: { mask: Bitset; counts: GridCounts };
+
+  /** The counts for `mask`, from `base` (or from zero) by adding and removing the studies that differ. */
+  private delta(base: { mask: Bitset; counts: GridCounts } | undefined, mask: Bitset, shown: number): GridCounts {
     const R = this.rows.lines.length;
     const C = this.columns.lines.length;
     const K = this.segments.length;
-    const counts = new Int32Array(R * C);
-    const segments = new Int32Array(R * C * K);
-    const reviews = new Int32Array(R * C);
-    const rowCodes = this.rows.dimension.codes;
-    const colCodes = this.columns.dimension.codes;
+    const counts = base ? base.counts.counts.slice() : new Int32Array(R * C);
+    const segments = base ? base.counts.segments.slice() : new Int32Array(R * C * K);
+    const reviews = base ? base.counts.reviews.slice() : new Int32Array(R * C);
+    this.rowStamp.fill(0);
+    this.colStamp.fill(0);
+    this.segStamp.fill(0);
+    const to = mask.words;
+    const from = base?.mask.words;
+    for (let w = 0; w < to.length; w++) {
+      const now = to[w];
+      const before = from ? from[w] : 0;
+      let added = now & ~before;
+      let removed = before & ~now;
+      while (added) {
+        const t = added & -added;
+        this.apply((w << 5) + 31 - Math.clz32(t), 1, counts, segments, reviews);
+        added ^= t;
+      }
+      while (removed) {
+        const t = removed & -removed;
+        this.apply((w << 5) + 31 - Math.clz32(t), -1, counts, segments, reviews);
+        removed ^= t;
+      }
+    }
+    let max = 0;
+    for (let i = 0; i < counts.length; i++) if (counts[i] > max) max = counts[i];
+    return { rows: R, columns: C, counts, segments, reviews, shown, max };
+  }
+
+  /** Adds (sign 1) or removes (sign -1) study `i` in every cell its codes reach, once per cell. */
+  private apply(i: number, sign: number, counts: Int32Array, segments: Int32Array, reviews: Int32Array): void {
+    const stamp = i + 1;
+    const C = this.columns.lines.length;
+    const K = this.segments.length;
+    const rowDim = this.rows.dimension;
+    const colDim = this.columns.dimension;
     const rowLine = this.rows.lineOf;
     const colLine = this.columns.lineOf;
-    const segCodes = this.segmentDim?.codes;
+    const rowStamp = this.rowStamp;
+    const colStamp = this.colStamp;
+    const rs = this.rs;
+    const cs = this.cs;
+    const ss = this.ss;
+    let nr = 0;
+    for (let k = rowDim.codeStart[i], end = rowDim.codeStart[i + 1]; k < end; k++) {
+      const r = rowLine[rowDim.codeList[k]];
+      if (r >= 0 && rowStamp[r] !== stamp) {
+        rowStamp[r] = stamp;
+        rs[nr++] = r;
+      }
+    }
+    if (nr === 0) return;
+    let nc = 0;
+    for (let k = colDim.codeStart[i], end = colDim.codeStart[i + 1]; k < end; k++) {
+      const c = colLine[colDim.codeList[k]];
+      if (c >= 0 && colStamp[c] !== stamp) {
+        colStamp[c] = stamp;
+        cs[nc++] = c;
+      }
+    }
+    if (nc === 0) return;
+    let ns = 0;
+    const segDim = this.segmentDim;
     const segOf = this.segmentOf;
-    const rowStamp = this.rowStamp.fill(0);
-    const colStamp = this.colStamp.fill(0);
-    const segStamp = this.segStamp.fill(0);
-    const rs: number[] = [];
-    const cs: number[] = [];
-    const ss: number[] = [];
-    let shown = 0;
-    mask.forEach((i) => {
-      shown++;
-      const stamp = i + 1;
-      rs.length = 0;
-      for (const o of rowCodes[i]) {
-        const r = rowLine[o];
-        if (r >= 0 && rowStamp[r] !== stamp) {
-          rowStamp[r] = stamp;
-          rs.push(r);
+    if (segDim && segOf) {
+      const segStamp = this.segStamp;
+      for (let k = segDim.codeStart[i], end = segDim.codeStart[i + 1]; k < end; k++) {
+        const s = segOf[segDim.codeList[k]];
+        if (segStamp[s] !== stamp) {
+          segStamp[s] = stamp;
+          ss[ns++] = s;
         }
       }
-      if (rs.length === 0) return;
-      cs.length = 0;
-      for (const o of colCodes[i]) {
-        const c = colLine[o];
-        if (c >= 0 && colStamp[c] !== stamp) {
-          colStamp[c] = stamp;
-          cs.push(c);
-        }
+      if (ns === 0) ss[ns++] = K - 1; // "Not coded": never dropped
+    }
+    const review = this.reviewSet?.has(i) ? sign : 0;
+    for (let a = 0; a < nr; a++) {
+      const row = rs[a] * C;
+      for (let b = 0; b < nc; b++) {
+        const cell = row + cs[b];
+        counts[cell] += sign;
+        reviews[cell] += review;
+        for (let d = 0; d < ns; d++) segments[cell * K + ss[d]] += sign;
       }
-      if (cs.length === 0) return;
-      ss.length = 0;
-      if (segCodes && segOf) {
-        for (const o of segCodes[i]) {
-          const s = segOf[o];
-          if (segStamp[s] !== stamp) {
-            segStamp[s] = stamp;
-            ss.push(s);
-          }
-        }
-        if (ss.length === 0) ss.push(K - 1); // "Not coded": never dropped
-      }
-      const review = this.reviewSet?.has(i) ? 1 : 0;
-      for (const r of rs) {
-        for (const c of cs) {
-          const cell = r * C + c;
-          counts[cell]++;
-          reviews[cell] += review;
-          for (const s of ss) segments[cell * K + s]++;
-        }
-      }
-    });
-    let max = 0;
-    for (const n of counts) if (n > max) max = n;
-    return { rows: R, columns: C, counts, segments, reviews, shown, max };
+    }
   }
 
   /** Segment counts of one cell, in `segments` order. */
@@ -292,6 +363,33 @@ export class GridModel {
     const m = this.members(axis === 'row' ? this.rows.dimension : this.columns.dimension, categoryId);
     return m ? this.index.ids(m.clone().andWith(this.filters.mask(filters))) : [];
   }
+
+  /**
+   * Every header's count under `filters` at once (what `headerCount` and `directOnlyCount` give
+   * one at a time), remembered for the last filter.
+   */
+  headerCounts(filters: EgmFilters | undefined): HeaderCounts {
+    const mask = this.filters.mask(filters);
+    if (this.lastHeaders?.mask === mask) return this.lastHeaders.counts;
+    const axisCounts = (axis: Axis) => {
+      const dim = axis.dimension;
+      const all = new Int32Array(axis.entries.length);
+      const direct = new Int32Array(axis.entries.length);
+      axis.entries.forEach((e, i) => {
+        const o = dim.ordinals.get(e.id)!;
+        all[i] = dim.members[o].andCount(mask);
+        if (e.expanded) direct[i] = dim.directOnly[o].andCount(mask);
+      });
+      return [all, direct] as const;
+    };
+    const [rows, rowsDirectOnly] = axisCounts(this.rows);
+    const [columns, columnsDirectOnly] = axisCounts(this.columns);
+    const counts = { rows, columns, rowsDirectOnly, columnsDirectOnly };
+    this.lastHeaders = { mask, counts };
+    return counts;
+  }
+
+  private lastHeaders?: { mask: Bitset; counts: HeaderCounts };
 
   /** How many studies a header covers under `filters`. */
   headerCount(axis: 'row' | 'column', categoryId: string, filters: EgmFilters | undefined): number {

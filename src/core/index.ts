@@ -4,11 +4,12 @@
  */
 export * from './types.js';
 export { EgmValidationError, formatIssue, isEgmValidationError } from './errors.js';
-export { parseMap, validateMap, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult } from './parse.js';
+export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult } from './parse.js';
 export { Bitset } from './bitset.js';
-export { MapIndex, createIndex, foldText, type CategoryNode, type DimensionIndex } from './map-index.js';
+export { yieldToEventLoop, type AsyncOptions } from './yield.js';
+export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './map-index.js';
 export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms } from './filter.js';
-export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type SegmentInfo } from './grid.js';
+export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type HeaderCounts, type SegmentInfo } from './grid.js';
 export { bubbleScale, sizeKeyCounts, segmentColor, SEGMENT_PALETTE, NOT_CODED_COLOR, type BubbleScaleOptions } from './scale.js';
 export { suggest } from './suggest.js';
 export { moveInGrid, findSlot, gridKey, type GridKey, type Slot } from './keyboard.js';

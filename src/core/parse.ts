@@ -8,6 +8,7 @@
  */
 import { EgmValidationError } from './errors.js';
 import { suggest } from './suggest.js';
+import { YieldClock, type AsyncOptions } from './yield.js';
 import type {
   EgmCategory,
   EgmDimension,
@@ -98,6 +99,8 @@ class Checker {
   /** A required or optional string; returns it when valid. */
   string(obj: Json, key: string, path: string, opts: { required?: boolean; nonEmpty?: boolean } = {}): string | undefined {
     const v = own(obj, key);
+    // Paths are built only for problems: a 50,000-study map has half a million valid fields.
+    if (typeof v === 'string' && !(opts.nonEmpty && v.trim() === '')) return v;
     const p = pathKey(path, key);
     if (v === undefined) {
       if (opts.required) this.add(p, 'is required');
@@ -107,15 +110,13 @@ class Checker {
       this.add(p, `must be text, but is ${describe(v)}`);
       return undefined;
     }
-    if (opts.nonEmpty && v.trim() === '') {
-      this.add(p, 'must not be empty');
-      return undefined;
-    }
-    return v;
+    this.add(p, 'must not be empty');
+    return undefined;
   }
 
   id(obj: Json, path: string, what: string): string | undefined {
     const v = own(obj, 'id');
+    if (typeof v === 'string' && v !== '') return v;
     const p = pathKey(path, 'id');
     if (v === undefined) {
       this.add(p, `every ${what} needs an id`);
@@ -335,10 +336,10 @@ class Checker {
 
   // ---- studies -----------------------------------------------------------------------------
 
-  studies(raw: unknown[], dims: Map<string, DimInfo>): EgmStudy[] {
-    const out: EgmStudy[] = [];
-    const ids = new Map<string, number>();
-    for (let i = 0; i < raw.length; i++) {
+  /** Checks studies `from` up to `to` of `raw`, adding the valid ones to `state.out`. */
+  studies(raw: unknown[], dims: Map<string, DimInfo>, state: StudyState, from: number, to: number): void {
+    const { out, ids } = state;
+    for (let i = from; i < to; i++) {
       const s = raw[i];
       const p = pathIndex('studies', i);
       if (!isObject(s)) {
@@ -377,41 +378,47 @@ class Checker {
       const codes: Record<string, string[]> = {};
       const rawCodes = this.object(s, 'codes', p, false);
       if (rawCodes) {
-        const cp = pathKey(p, 'codes');
         for (const dimId of Object.keys(rawCodes)) {
-          const dp = pathKey(cp, dimId);
+          const dp = () => pathKey(pathKey(p, 'codes'), dimId);
           const info = dims.get(dimId);
           if (!info) {
             const hint = suggest(dimId, dims.keys());
-            this.add(dp, `unknown dimension ${quote(dimId)}${hint !== undefined ? ` (did you mean ${quote(hint)}?)` : ''}`);
+            this.add(dp(), `unknown dimension ${quote(dimId)}${hint !== undefined ? ` (did you mean ${quote(hint)}?)` : ''}`);
             continue;
           }
           const values = rawCodes[dimId];
           if (!Array.isArray(values)) {
-            this.add(dp, `must be a list of category ids, but is ${describe(values)}${typeof values === 'string' ? ` (write [${quote(values)}])` : ''}`);
+            this.add(dp(), `must be a list of category ids, but is ${describe(values)}${typeof values === 'string' ? ` (write [${quote(values)}])` : ''}`);
             continue;
           }
           const kept: string[] = [];
-          const seen = new Set<string>();
-          values.forEach((v, j) => {
-            const c = this.categoryRef(v, pathIndex(dp, j), dimId, info);
-            if (c !== undefined && !seen.has(c)) {
-              seen.add(c);
-              kept.push(c);
-            }
-          });
-          setOwn(codes, dimId, kept);
+          for (let j = 0; j < values.length; j++) {
+            const v: unknown = values[j];
+            // The common case (a known id) without building a path; anything else is reported.
+            const c = typeof v === 'string' && info.ids.has(v) ? v : this.categoryRef(v, pathIndex(dp(), j), dimId, info);
+            // A study carries a handful of codes per dimension: a list beats a Set here.
+            if (c !== undefined && !kept.includes(c)) kept.push(c);
+          }
+          if (dimId === '__proto__') setOwn(codes, dimId, kept);
+          else codes[dimId] = kept;
         }
       }
       if (this.issues.length > start || id === undefined || title === undefined) continue;
       const study: EgmStudy = { ...s, id, title, codes };
       if (authors) study.authors = authors;
       if (url !== undefined) study.url = url;
-      else delete study.url;
+      // Only when there is one to drop: `delete` turns an object into a slow dictionary.
+      else if (hasOwn(study, 'url')) delete study.url;
       out.push(study);
     }
-    return out;
   }
+}
+
+/** What the study checks carry from one slice of studies to the next. */
+interface StudyState {
+  out: EgmStudy[];
+  /** Study id → index of its first use, for duplicates. */
+  ids: Map<string, number>;
 }
 
 /** The result of `validateMap`: the map, or every problem found. */
@@ -451,7 +458,11 @@ export function splitMap(map: EgmMap): { schema: EgmSchema; studies: EgmStudy[] 
   return { schema, studies };
 }
 
-function check(c: Checker, input: unknown): EgmMap | undefined {
+/**
+ * The checks, as steps: after each slice of `slice` studies it yields the fraction of studies
+ * done, so `validateMapAsync` can hand the thread back between slices. `check` runs it through.
+ */
+function* checkSteps(c: Checker, input: unknown, slice: number): Generator<number, EgmMap | undefined> {
   if (!isObject(input)) {
     c.add('', `a map file must be a JSON object, but this is ${describe(input)}`);
     return undefined;
@@ -475,10 +486,51 @@ function check(c: Checker, input: unknown): EgmMap | undefined {
   const layout = rawLayout ? c.layout(rawLayout, dims) : undefined;
 
   const rawStudies = c.list(input, 'studies', '', true);
-  const studies = rawStudies ? c.studies(rawStudies, dims) : [];
+  const state: StudyState = { out: [], ids: new Map() };
+  if (rawStudies) {
+    for (let from = 0; from < rawStudies.length; from += slice) {
+      const to = Math.min(rawStudies.length, from + slice);
+      c.studies(rawStudies, dims, state, from, to);
+      if (to < rawStudies.length) yield to / rawStudies.length;
+    }
+  }
 
   if (c.issues.length > 0 || title === undefined || !layout) return undefined;
-  const map: EgmMap = { ...input, format: EGM_FORMAT, title, dimensions, layout, studies };
+  const map: EgmMap = { ...input, format: EGM_FORMAT, title, dimensions, layout, studies: state.out };
   if (links) map.links = links;
   return map;
+}
+
+function check(c: Checker, input: unknown): EgmMap | undefined {
+  const steps = checkSteps(c, input, Infinity);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Studies checked between two looks at the clock. */
+const STUDY_SLICE = 500;
+
+/**
+ * `validateMap` in slices that hand the thread back to the browser (about every 10 ms), so a
+ * page stays responsive while a very large map is checked. The same result, the same issues.
+ */
+export async function validateMapAsync(input: unknown, options: AsyncOptions = {}): Promise<ValidationResult> {
+  const c = new Checker();
+  const clock = new YieldClock(options.signal);
+  try {
+    const steps = checkSteps(c, input, STUDY_SLICE);
+    let step = steps.next();
+    while (!step.done) {
+      options.onProgress?.(step.value);
+      await clock.maybeYield();
+      step = steps.next();
+    }
+    options.onProgress?.(1);
+    if (c.issues.length === 0 && step.value) return { ok: true, map: step.value, issues: [] };
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    c.add('', `the map could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { ok: false, issues: c.issues };
 }

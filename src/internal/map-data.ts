@@ -8,8 +8,8 @@
  */
 import { FilterEngine } from '../core/filter.js';
 import { GridModel, type GridOptions } from '../core/grid.js';
-import { createIndex, type MapIndex } from '../core/map-index.js';
-import { validateMap } from '../core/parse.js';
+import { createIndex, createIndexAsync, type MapIndex } from '../core/map-index.js';
+import { validateMap, validateMapAsync } from '../core/parse.js';
 import type { EgmIssue, EgmMap } from '../core/types.js';
 
 export interface MapData {
@@ -54,6 +54,42 @@ export function resolveMap(schema: unknown, studies: unknown): MapState {
     }
     inner.set(list, state);
   }
+  return state;
+}
+
+/**
+ * `resolveMap` for very large maps: validates and indexes in slices that hand the thread back
+ * to the browser (with progress from 0 to 1), then caches the result under the same objects,
+ * so every element given them afterwards finds it ready. Resolves at once if already done.
+ */
+export async function resolveMapAsync(
+  schema: unknown,
+  studies: unknown,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<MapState> {
+  if (schema === undefined || schema === null || typeof schema !== 'object') return resolveMap(schema, studies);
+  const list = studies ?? (schema as { studies?: unknown }).studies ?? NO_STUDIES;
+  if (typeof list !== 'object' || list === null) return resolveMap(schema, studies);
+  const known = cache.get(schema)?.get(list);
+  if (known) return known;
+  // Validation is most of the work; indexing the rest.
+  const validated = await validateMapAsync({ ...(schema), studies: list }, {
+    signal: options.signal,
+    onProgress: (f) => options.onProgress?.(f * 0.7),
+  });
+  let state: MapState;
+  if (validated.ok) {
+    const index = await createIndexAsync(validated.map, { signal: options.signal, onProgress: (f) => options.onProgress?.(0.7 + f * 0.3) });
+    state = { status: 'ok', data: { map: validated.map, index, filters: new FilterEngine(index), models: new Map() } };
+  } else {
+    state = { status: 'invalid', issues: validated.issues };
+  }
+  let inner = cache.get(schema);
+  if (!inner) cache.set(schema, (inner = new WeakMap()));
+  // Another element may have resolved the same map meanwhile: keep the first.
+  const first = inner.get(list);
+  if (first) return first;
+  inner.set(list, state);
   return state;
 }
 

@@ -173,6 +173,19 @@ export const styles = [
       box-shadow: inset 0 0 0 3px var(--_selected);
     }
 
+    /* Each bubble is laid out and painted on its own, and not at all while off screen: after a
+       filter change only the cells in view cost layout (SVG text is slow to lay out). The box
+       spans the cell's width, so a count beside a small bubble is not clipped. */
+    .box {
+      content-visibility: auto;
+      contain-intrinsic-size: auto calc(var(--_cell) - 0.3rem);
+      height: calc(var(--_cell) - 0.3rem);
+    }
+    /* A row whose cells are still to come (drawn in the background) keeps a row's height. */
+    tr.pending > th {
+      height: var(--_cell);
+    }
+
     .bubble {
       display: block;
       width: calc(var(--_cell) - 0.3rem);

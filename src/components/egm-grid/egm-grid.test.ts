@@ -163,6 +163,35 @@ describe('egm-grid', () => {
       expect(expectCountsMatchCore(el, map)).to.equal(60 * 40);
     });
 
+    it('draws the cells on screen first and every cell by updateComplete, through filters and collapsing', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const el = await grid(map);
+      const firstUpdate = () => new Promise<number>((resolve) => el.addEventListener('egm-render', () => resolve(stale()), { once: true }));
+      const stale = () => cells(el).filter((td) => td.dataset.count !== String(expected.get(`${td.dataset.row} ${td.dataset.column}`))).length;
+      let expected = new Map<string, number>();
+      const expectFor = (filters: Parameters<GridModel['count']>[0]) => {
+        const m = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments, collapsed: el.collapsed });
+        const counts = m.count(filters);
+        expected = new Map(m.rows.lines.flatMap((r) => m.columns.lines.map((c) => [`${r.id} ${c.id}`, counts.counts[r.line * counts.columns + c.line]] as const)));
+      };
+      const filters = { categories: { [map.layout.filters![0]]: [map.dimensions.find((d) => d.id === map.layout.filters![0])!.categories[0].id] } };
+      expectFor(filters);
+      const first = firstUpdate();
+      el.filters = filters;
+      const staleAtFirstFrame = await first;
+      await el.updateComplete;
+      expect(stale()).to.equal(0);
+      // The test page shows only part of the 60 × 40 grid: the rest came after the first update.
+      expect(staleAtFirstFrame).to.be.greaterThan(0);
+      expectCountsMatchCore(el, map, filters);
+
+      el.collapsed = [map.dimensions[0].categories[0].id];
+      expectFor(filters);
+      await el.updateComplete;
+      expect(stale()).to.equal(0);
+      expect(cells(el).length).to.equal(expected.size);
+    });
+
     it('draws gaps without a bubble and filtered-out cells as a dashed outline', async () => {
       const el = await grid();
       expect(cell(el, 'education', 'cost').querySelector('svg')).to.equal(null);

@@ -1,9 +1,11 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { GridFocusController } from '../../controllers/grid-focus-controller.js';
+import { ViewportController } from '../../controllers/viewport-controller.js';
 import { isEmptyFilter, normalizeFilters } from '../../core/filter.js';
-import type { AxisEntry, GridCounts, GridModel } from '../../core/grid.js';
+import type { AxisEntry, GridCounts, GridModel, HeaderCounts } from '../../core/grid.js';
 import type { EgmFilters, EgmIssue, EgmSchema, EgmStudy } from '../../core/types.js';
 import { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import { EgmGroupToggleEvent } from '../../events/egm-group-toggle.js';
@@ -29,18 +31,59 @@ const CORNER = 'corner';
 const rowKey = (id: string) => `r${SEP}${id}`;
 const colKey = (id: string) => `c${SEP}${id}`;
 const cellKey = (r: string, c: string) => `x${SEP}${r}${SEP}${c}`;
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** `n.toLocaleString()`, with one formatter instead of one per call (thousands of cells). */
+const NUMBER = new Intl.NumberFormat();
+const fmt = (n: number) => NUMBER.format(n);
+const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
 
-/** What `render` needs, computed in `willUpdate` only when its inputs change. */
-interface Prepared {
-  data: MapData;
-  model: GridModel;
-  counts: GridCounts;
-  filtered: boolean;
+/**
+ * How long a background task drawing off-screen cells should take. The number of cells per
+ * task adapts to it (starting from CHUNK_CELLS), so that on a slow machine no task runs long
+ * and on a fast one few tasks (each followed by a frame) are needed.
+ */
+const CHUNK_MS = 20;
+const CHUNK_CELLS = 200;
+/** Rows drawn in the first pass, before the IntersectionObserver has said which are on screen. */
+const FIRST_ROWS = 8;
+
+/** Shallow equality of two dependency lists (what `guard` compares). */
+const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** What depends on the grid model only (not on the filter): computed once per model. */
+interface Layout {
   radius: (count: number) => number;
   slots: (string | undefined)[][];
   /** First line index covered by each column entry. */
   colStart: Map<AxisEntry, number>;
+  /** Cell keys, at `row line × columns + column line`. */
+  cellKeys: string[];
+}
+const layouts = new WeakMap<GridModel, Layout>();
+
+/** What `render` needs, computed in `willUpdate` only when its inputs change. */
+interface Prepared extends Layout {
+  data: MapData;
+  model: GridModel;
+  counts: GridCounts;
+  heads: HeaderCounts;
+  filtered: boolean;
+  /**
+   * Per cell, a number that changes whenever the cell's counts change: with the model, the
+   * selection and the tab stop it decides whether a cell's template is rebuilt at all.
+   */
+  versions: Uint32Array;
+  /** Per row line, a number that changes whenever any of its cells' counts change. */
+  rowVersions: Uint32Array;
+}
+
+/** How a body row was last drawn. */
+interface RowState {
+  /** The row's inputs when it was drawn. */
+  deps: unknown[];
+  /** The `guard` key of the row's template: the same token keeps the row as it is. */
+  token: object;
+  /** Every cell shows `deps`' data (no cell was left for later). */
+  complete: boolean;
 }
 
 /**
@@ -51,6 +94,10 @@ interface Prepared {
  * move between cells and headers; Enter or Space selects a cell (or a leaf header; on a group
  * header it collapses or expands the group; Shift+Enter there lists the studies coded to the
  * group alone). Every cell carries `data-row`, `data-column`, `data-count` and `data-total`.
+ *
+ * Large maps stay responsive: after a change only the cells whose numbers changed are
+ * redrawn, those on screen in the same frame and the others in short background tasks
+ * (`updateComplete` resolves once every cell is current). See docs/performance.md.
  *
  * @summary The bubble matrix of an evidence and gap map.
  *
@@ -157,25 +204,143 @@ export class EgmGrid extends LitElement {
     }
     const model = gridModel(state.data, axes, this.collapsed ?? []);
     const counts = model.count(this.filters);
-    const { slots, colStart } = this.layoutSlots(model);
+    let layout = layouts.get(model);
+    if (!layout) layouts.set(model, (layout = this.layout(model)));
     this.prepared = {
+      ...layout,
       data: state.data,
       model,
       counts,
+      heads: model.headerCounts(this.filters),
       filtered: !isEmptyFilter(normalizeFilters(this.filters)),
-      radius: radiusFor(model.totals.max),
-      slots,
-      colStart,
+      ...this.versionsFor(model, counts),
     };
   }
 
+  private readonly versions = new WeakMap<GridModel, { counts: GridCounts; versions: Uint32Array; rowVersions: Uint32Array }>();
+
+  /**
+   * Bumps the version of every cell (and its row) whose counts differ from those this model
+   * last had. A (model, version) pair thus names one set of counts for a cell, for good.
+   */
+  private versionsFor(model: GridModel, counts: GridCounts): { versions: Uint32Array; rowVersions: Uint32Array } {
+    const last = this.versions.get(model);
+    if (!last) {
+      const fresh = { counts, versions: new Uint32Array(counts.counts.length), rowVersions: new Uint32Array(counts.rows) };
+      this.versions.set(model, fresh);
+      return fresh;
+    }
+    if (last.counts !== counts) {
+      const K = model.segments.length;
+      const C = counts.columns;
+      const { versions, rowVersions } = last;
+      const a = last.counts, b = counts;
+      for (let i = 0; i < versions.length; i++) {
+        let changed = a.counts[i] !== b.counts[i];
+        for (let k = i * K; !changed && k < (i + 1) * K; k++) changed = a.segments[k] !== b.segments[k];
+        if (changed) {
+          versions[i]++;
+          rowVersions[Math.floor(i / C)]++;
+        }
+      }
+      last.counts = counts;
+    }
+    return last;
+  }
+
+  // ---- drawing the visible part first ------------------------------------------------------
+  //
+  // An update draws the rows and columns on screen (and a margin around them) at once, and
+  // leaves the other changed rows for background tasks of CHUNK_CELLS cells each. The DOM
+  // always holds every cell; `updateComplete` resolves once every cell shows the current data,
+  // so `await grid.updateComplete` still means "everything is up to date".
+
+  private readonly viewport = new ViewportController(this, {
+    targets: () => this.renderRoot.querySelectorAll<HTMLElement>('th[data-axis]'),
+    changed: () => {
+      if (this.pending.size > 0) this.requestUpdate();
+    },
+  });
+  private readonly rowStates = new Map<string, RowState>();
+  private readonly cellDeps = new Map<string, unknown[]>();
+  /** Rows whose cells do not all show the current data yet. */
+  private readonly pending = new Set<string>();
+  /** Cells the current update may draw off screen (a background task's share). */
+  private budget = 0;
+  private background = false;
+  /** Cells per background task, adapted to CHUNK_MS; when the current task started. */
+  private chunkCells = CHUNK_CELLS;
+  private chunkStart = 0;
+  private chunkTimer?: ReturnType<typeof setTimeout>;
+  private waiters: (() => void)[] = [];
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.pending.size > 0 && this.isConnected) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.watched = undefined;
+    clearTimeout(this.chunkTimer);
+    this.chunkTimer = undefined;
+    this.release();
+  }
+
+  private release(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Draws the next share of the rows left for later, in a task of its own. */
+  private scheduleChunk(): void {
+    if (this.chunkTimer !== undefined) return;
+    this.chunkTimer = setTimeout(() => {
+      this.chunkTimer = undefined;
+      if (this.pending.size === 0 || !this.isConnected) return this.release();
+      this.background = true;
+      this.budget = this.chunkCells;
+      this.chunkStart = performance.now();
+      this.requestUpdate();
+    });
+  }
+
+  /** The model whose headers the viewport controller watches. */
+  private watched?: GridModel;
+
   protected override updated(): void {
+    if (this.prepared?.model !== this.watched) {
+      this.watched = this.prepared?.model;
+      this.viewport.sync();
+    }
+    const background = this.background;
+    if (background) {
+      const took = performance.now() - this.chunkStart;
+      const drawn = this.chunkCells - Math.max(0, this.budget);
+      if (took > 0 && drawn >= this.chunkCells / 2) {
+        this.chunkCells = Math.round(Math.min(4 * CHUNK_CELLS, Math.max(CHUNK_CELLS / 4, (this.chunkCells * CHUNK_MS) / took)));
+      }
+    }
+    this.background = false;
+    this.budget = 0;
+    if (this.pending.size > 0) this.scheduleChunk();
+    else this.release();
+    // A background share changes no input: a following legend has nothing new to read.
+    if (background) return;
     const rendered = new Event('egm-render');
     this.dispatchEvent(rendered);
   }
 
-  /** The keyboard slot matrix: header rows, then one row per body row; column 0 is the row header. */
-  private layoutSlots(model: GridModel): { slots: (string | undefined)[][]; colStart: Map<AxisEntry, number> } {
+  /**
+   * The model's layout: the keyboard slot matrix (header rows, then one row per body row;
+   * column 0 is the row header), where column headers start, and the cell keys.
+   */
+  private layout(model: GridModel): Layout {
     const C = model.columns.lines.length;
     const depth = model.columns.depth;
     const slots: (string | undefined)[][] = [];
@@ -189,19 +354,25 @@ export class EgmGrid extends LitElement {
       const lastLevel = e.expanded ? e.depth : depth;
       for (let h = e.depth - 1; h < lastLevel; h++) for (let c = start; c < start + e.span; c++) slots[h][c + 1] = colKey(e.id);
     });
+    const cellKeys = new Array<string>(model.rows.lines.length * C);
+    for (const r of model.rows.lines) for (const c of model.columns.lines) cellKeys[r.line * C + c.line] = cellKey(r.id, c.id);
     for (const r of model.rows.entries) {
       const key = rowKey(r.id);
       if (r.expanded) slots.push(new Array<string>(C + 1).fill(key));
-      else slots.push([key, ...model.columns.lines.map((c) => cellKey(r.id, c.id))]);
+      else slots.push([key, ...cellKeys.slice(r.line * C, (r.line + 1) * C)]);
     }
-    return { slots, colStart };
+    return { radius: radiusFor(model.totals.max), slots, colStart, cellKeys };
   }
+
+  /** The key holding the tab stop, looked up once per render rather than once per cell. */
+  private active?: string;
 
   protected override render(): TemplateResult | typeof nothing {
     if (this.issues) return renderIssues(this.invalidHeading, this.issues);
     const p = this.prepared;
     if (!p) return nothing;
     const { model, data } = p;
+    this.active = this.nav.activeKey;
     const rowsDim = model.rows.dimension.dimension;
     const colsDim = model.columns.dimension.dimension;
     const label = this.label ?? `${data.map.title}: ${rowsDim.label} by ${colsDim.label}`;
@@ -221,12 +392,16 @@ export class EgmGrid extends LitElement {
             ${this.renderColumnHeaders(p)}
           </thead>
           <tbody>
-            ${repeat(model.rows.entries, (r) => r.id, (r) => this.renderRow(p, r))}
+            ${repeat(model.rows.entries, (r) => r.id, (r, i) => this.renderRow(p, r, i))}
           </tbody>
         </table>
       </div>
       ${data.index.size === 0 ? html`<p class="note" part="note">This map has no studies yet: every cell is a gap.</p>` : nothing}
     `;
+  }
+
+  private tab(key: string): 0 | -1 {
+    return key === this.active ? 0 : -1;
   }
 
   private renderColumnHeaders(p: Prepared): TemplateResult[] {
@@ -235,73 +410,142 @@ export class EgmGrid extends LitElement {
     const rowsDim = model.rows.dimension.dimension;
     const colsDim = model.columns.dimension.dimension;
     const levels: TemplateResult[] = [];
+    const indexed = model.columns.entries.map((e, i) => ({ e, i }));
     for (let h = 1; h <= depth; h++) {
-      const entries = model.columns.entries.filter((e) => e.depth === h);
+      const entries = indexed.filter(({ e }) => e.depth === h);
       levels.push(html`<tr role="row">
         ${h === 1
-          ? html`<th role="columnheader" class="corner" part="corner" rowspan=${depth} data-key=${CORNER} tabindex=${this.nav.tabIndex(CORNER)}>
+          ? html`<th role="columnheader" class="corner" part="corner" rowspan=${depth} data-key=${CORNER} tabindex=${this.tab(CORNER)}>
               <span class="corner-cols">${colsDim.label} →</span>
               <span class="corner-rows">${rowsDim.label} ↓</span>
             </th>`
           : nothing}
-        ${repeat(entries, (e) => e.id, (e) => this.renderHeader(p, 'column', e, e.expanded ? 1 : depth - h + 1))}
+        ${repeat(entries, ({ e }) => e.id, ({ e, i }) => this.renderHeader(p, 'column', e, i, e.expanded ? 1 : depth - h + 1))}
       </tr>`);
     }
     return levels;
   }
 
-  private renderHeader(p: Prepared, axis: 'row' | 'column', e: AxisEntry, rowspan: number): TemplateResult {
+  /** A header; `i` is its index in the axis' entries. Rebuilt only when its count or tab stop changes. */
+  private renderHeader(p: Prepared, axis: 'row' | 'column', e: AxisEntry, i: number, rowspan: number) {
     const key = axis === 'row' ? rowKey(e.id) : colKey(e.id);
-    const count = p.model.headerCount(axis, e.id, this.filters);
-    const directOnly = e.expanded ? p.model.directOnlyCount(axis, e.id, this.filters) : 0;
+    const count = axis === 'row' ? p.heads.rows[i] : p.heads.columns[i];
+    const directOnly = e.expanded ? (axis === 'row' ? p.heads.rowsDirectOnly[i] : p.heads.columnsDirectOnly[i]) : 0;
     const colspan = axis === 'column' ? e.span : e.expanded ? p.model.columns.lines.length + 1 : 1;
-    const descId = `desc-${axis}-${e.node.data.id}`;
-    const classes = `head ${axis} depth-${e.depth}${e.group ? ' group' : ''}${e.expanded ? ' expanded' : ''}`;
-    const content = html`<span class="head-inner">
-        ${e.group ? html`<span class="chevron" aria-hidden="true">${e.expanded ? '▾' : '▸'}</span>` : nothing}
-        <span class="head-label" title=${e.description ?? nothing}>${e.label}</span>
-        <span class="head-count"><span class="visually-hidden">(</span>${count.toLocaleString()}<span class="visually-hidden"> ${count === 1 ? 'study' : 'studies'})</span></span>
-        ${directOnly > 0
-          ? html`<button class="direct-only" type="button" tabindex="-1" data-direct=${e.id} data-axis=${axis}
-              aria-label=${`+${directOnly} ${e.label} only: ${plural(directOnly, 'study', 'studies')} coded to the group alone`}>+${directOnly} ${e.label} only</button>`
-          : nothing}
-      </span>
-      ${e.description ? html`<span class="visually-hidden" id=${descId}>${e.description}</span>` : nothing}`;
-    const role = axis === 'row' ? 'rowheader' : 'columnheader';
-    return html`<th
-      role=${role}
-      scope=${axis === 'row' ? 'row' : e.expanded ? 'colgroup' : 'col'}
-      class=${classes}
-      part=${axis === 'row' ? 'row-header' : 'column-header'}
-      colspan=${colspan}
-      rowspan=${rowspan}
-      data-key=${key}
-      data-axis=${axis}
-      data-id=${e.id}
-      tabindex=${this.nav.tabIndex(key)}
-      aria-expanded=${e.group ? String(e.expanded) : nothing}
-      aria-describedby=${e.description ? descId : nothing}
-    >${content}</th>`;
+    const tabindex = this.tab(key);
+    return guard([e, count, directOnly, colspan, rowspan, tabindex], () => {
+      const descId = `desc-${axis}-${e.node.data.id}`;
+      const classes = `head ${axis} depth-${e.depth}${e.group ? ' group' : ''}${e.expanded ? ' expanded' : ''}`;
+      const content = html`<span class="head-inner">
+          ${e.group ? html`<span class="chevron" aria-hidden="true">${e.expanded ? '▾' : '▸'}</span>` : nothing}
+          <span class="head-label" title=${e.description ?? nothing}>${e.label}</span>
+          <span class="head-count"><span class="visually-hidden">(</span>${fmt(count)}<span class="visually-hidden"> ${count === 1 ? 'study' : 'studies'})</span></span>
+          ${directOnly > 0
+            ? html`<button class="direct-only" type="button" tabindex="-1" data-direct=${e.id} data-axis=${axis}
+                aria-label=${`+${directOnly} ${e.label} only: ${plural(directOnly, 'study', 'studies')} coded to the group alone`}>+${directOnly} ${e.label} only</button>`
+            : nothing}
+        </span>
+        ${e.description ? html`<span class="visually-hidden" id=${descId}>${e.description}</span>` : nothing}`;
+      const role = axis === 'row' ? 'rowheader' : 'columnheader';
+      return html`<th
+        role=${role}
+        scope=${axis === 'row' ? 'row' : e.expanded ? 'colgroup' : 'col'}
+        class=${classes}
+        part=${axis === 'row' ? 'row-header' : 'column-header'}
+        colspan=${colspan}
+        rowspan=${rowspan}
+        data-key=${key}
+        data-axis=${axis}
+        data-id=${e.id}
+        tabindex=${tabindex}
+        aria-expanded=${e.group ? String(e.expanded) : nothing}
+        aria-describedby=${e.description ? descId : nothing}
+      >${content}</th>`;
+    });
   }
 
-  private renderRow(p: Prepared, r: AxisEntry): TemplateResult {
+  /**
+   * A body row. Its header is always current (headers are few, and a header's text changing
+   * costs a relayout of the whole table, so all of them change in one frame). Its cells: kept
+   * as they are, without visiting them, when nothing they show changed; drawn now when the row
+   * is on screen (changed cells in off-screen columns may wait); otherwise left for a
+   * background share. A row never drawn before has no cells until then.
+   */
+  private renderRow(p: Prepared, r: AxisEntry, i: number): TemplateResult {
+    const header = this.renderHeader(p, 'row', r, i, 1);
     if (r.expanded) {
-      return html`<tr role="row" class="group-row">${this.renderHeader(p, 'row', r, 1)}</tr>`;
+      this.pending.delete(r.id);
+      return html`<tr role="row" class="group-row">${header}</tr>`;
     }
-    const { model, counts } = p;
-    const C = counts.columns;
-    return html`<tr role="row">
-      ${this.renderHeader(p, 'row', r, 1)}
-      ${repeat(model.columns.lines, (c) => c.id, (c) => this.renderCell(p, r, c, r.line * C + c.line))}
-    </tr>`;
+    const active = this.active;
+    const activeHere = active !== undefined && active.startsWith(`x${SEP}${r.id}${SEP}`) ? active : undefined;
+    const selected = this.selected?.rowId === r.id ? this.selected.columnId : undefined;
+    const deps = [p.model, p.rowVersions[r.line], selected, activeHere, this.hiddenSegments, this.donut, p.filtered];
+    const state = this.rowStates.get(r.id);
+    // The same token keeps the cells as drawn. (Should Lit have new parts for them, `guard` draws them all.)
+    const keep = (s: RowState) => guard([s.token], () => this.renderCells(p, r, 'all', s));
+    let cells: unknown;
+    if (state?.complete && same(state.deps, deps)) {
+      cells = keep(state);
+    } else {
+      let mode: 'all' | 'visible' | 'later';
+      if (this.background && this.budget > 0) {
+        mode = 'all';
+        this.budget -= p.counts.columns;
+      } else if (this.viewport.row(r.id) ?? i < FIRST_ROWS) {
+        mode = 'visible';
+      } else {
+        mode = 'later';
+      }
+      if (mode === 'later') {
+        this.pending.add(r.id);
+        if (state) state.complete = false;
+        cells = state ? keep(state) : nothing;
+      } else {
+        const next: RowState = { deps, token: {}, complete: true };
+        this.rowStates.set(r.id, next);
+        const drawn = this.renderCells(p, r, mode, next);
+        if (next.complete) this.pending.delete(r.id);
+        else this.pending.add(r.id);
+        cells = guard([next.token], () => drawn);
+      }
+    }
+    return html`<tr role="row" class=${cells === nothing ? 'pending' : nothing}>${header}${cells}</tr>`;
   }
 
-  private renderCell(p: Prepared, r: AxisEntry, c: AxisEntry, at: number): TemplateResult {
+  private renderCells(p: Prepared, r: AxisEntry, mode: 'all' | 'visible', state: RowState) {
+    const lines = p.model.columns.lines;
+    const C = p.counts.columns;
+    const cells = lines.map((c) => this.renderCell(p, r, c, r.line * C + c.line, mode, state));
+    return repeat(lines, (c) => c.id, (_c, j) => cells[j]);
+  }
+
+  /**
+   * A cell. Its template is rebuilt only when something it shows changed: its counts (the
+   * version), the model, the selection, the tab stop, hidden segments, donut or filter state.
+   * In a row drawn for the screen, a changed cell in an off-screen column waits (the row then
+   * stays pending).
+   */
+  private renderCell(p: Prepared, r: AxisEntry, c: AxisEntry, at: number, mode: 'all' | 'visible', row: RowState) {
+    const key = p.cellKeys[at];
+    const selected = this.selected?.rowId === r.id && this.selected?.columnId === c.id;
+    const tabindex = this.tab(key);
+    const draw = () => this.cellTemplate(p, r, c, at, key, selected, tabindex);
+    const deps = [p.model, p.versions[at], selected, tabindex, this.hiddenSegments, this.donut, p.filtered];
+    const prev = this.cellDeps.get(key);
+    if (prev && same(prev, deps)) return guard(prev, draw);
+    if (prev && mode === 'visible' && this.viewport.column(c.id) === false) {
+      row.complete = false;
+      return guard(prev, draw);
+    }
+    this.cellDeps.set(key, deps);
+    return guard(deps, draw);
+  }
+
+  private cellTemplate(p: Prepared, r: AxisEntry, c: AxisEntry, at: number, key: string, selected: boolean, tabindex: number): TemplateResult {
     const { model, counts } = p;
     const count = counts.counts[at];
     const total = model.totals.counts[at];
-    const key = cellKey(r.id, c.id);
-    const selected = this.selected?.rowId === r.id && this.selected?.columnId === c.id;
     const segs = model.segments;
     const K = segs.length;
     const hidden = this.hiddenSegments ?? [];
@@ -309,7 +553,7 @@ export class EgmGrid extends LitElement {
     const parts: string[] = [];
     for (let k = 0; k < K; k++) {
       const n = counts.segments[at * K + k];
-      if (n > 0) parts.push(`${segs[k].label} ${n.toLocaleString()}`);
+      if (n > 0) parts.push(`${segs[k].label} ${fmt(n)}`);
       if (!hidden.includes(segs[k].id)) slices.push({ index: k, color: segs[k].color, value: n });
     }
     const state = total === 0 ? 'gap' : count === 0 ? 'filtered' : 'filled';
@@ -318,9 +562,9 @@ export class EgmGrid extends LitElement {
       state === 'gap'
         ? 'no studies (a gap)'
         : state === 'filtered'
-          ? `no studies under the current filters (${total.toLocaleString()} in all)`
+          ? `no studies under the current filters (${fmt(total)} in all)`
           : p.filtered && count !== total
-            ? `${count.toLocaleString()} of ${plural(total, 'study', 'studies')}`
+            ? `${fmt(count)} of ${plural(total, 'study', 'studies')}`
             : plural(count, 'study', 'studies');
     const name = `${head}${amount}${parts.length ? `; ${parts.join(', ')}` : ''}`;
     const radius = p.radius(count);
@@ -335,14 +579,14 @@ export class EgmGrid extends LitElement {
       data-total=${total}
       aria-selected=${selected ? 'true' : 'false'}
       aria-label=${name}
-      tabindex=${this.nav.tabIndex(key)}
+      tabindex=${tabindex}
     >${state === 'gap'
       ? nothing
-      : html`<svg class="bubble" part="bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">
+      : html`<div class="box"><svg class="bubble" part="bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">
           ${state === 'filtered'
             ? svg`<circle class="ghost" r=${p.radius(total)}></circle>`
             : svg`${bubble(radius, slices, 'var(--_bubble)', this.donut)}${countLabel(count, radius)}`}
-        </svg>`}</td>`;
+        </svg></div>`}</td>`;
   }
 
   // ---- interaction ----------------------------------------------------------------------

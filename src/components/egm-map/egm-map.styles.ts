@@ -187,6 +187,10 @@ export const styles = [
       padding: var(--_space);
       color: var(--_muted);
     }
+    .status progress {
+      flex: 0 1 12rem;
+      accent-color: var(--_accent);
+    }
     .spinner {
       width: 1rem;
       height: 1rem;

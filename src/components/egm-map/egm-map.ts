@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { normalizeFilters } from '../../core/filter.js';
 import { isHttpUrl } from '../../core/parse.js';
+import { yieldToEventLoop } from '../../core/yield.js';
 import type { EgmFilters, EgmIssue, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
 import { EGM_FORMAT } from '../../core/types.js';
 import type { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
@@ -15,7 +16,7 @@ import { mapPicture, pictureToSvg } from '../../core/export/picture.js';
 import { hasState, readState, writeState } from '../../core/export/state.js';
 import { studiesToCsv, studiesToRis } from '../../core/export/table.js';
 import { canvasToPng, download, paintPicture } from '../../internal/download.js';
-import { resolveMap, type MapData } from '../../internal/map-data.js';
+import { resolveMap, resolveMapAsync, type MapData } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
 import '../egm-filter-bar/egm-filter-bar.js';
@@ -32,7 +33,8 @@ const PAGE = 50;
 
 type LoadState =
   | { status: 'idle' }
-  | { status: 'loading'; url: string }
+  /** `progress` (0 to 1) once the file is in and being checked and indexed. */
+  | { status: 'loading'; url: string; progress?: number }
   /** `json` is the file as parsed: the key under which it was validated and indexed. */
   | { status: 'loaded'; url: string; json: object; map: EgmMap }
   | { status: 'failed'; url: string; message: string; issues?: readonly EgmIssue[] };
@@ -68,6 +70,7 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} 
  * @csspart meta - Version, search date, citation and licence.
  * @csspart panel - The study panel.
  * @csspart status - The loading state.
+ * @csspart progress - The progress bar while a large map is checked and indexed.
  * @csspart error - The error state.
  *
  * @cssproperty --egm-map-panel-width - Width of the study panel beside the grid on wide containers. Default `24rem`.
@@ -169,7 +172,18 @@ export class EgmMapElement extends LitElement {
       if (typeof json === 'object' && json !== null && format !== undefined && format !== EGM_FORMAT) {
         return fail(`The file at ${url} is not an ${EGM_FORMAT} map (its format is ${JSON.stringify(format)}). Convert other formats with the importers first.`);
       }
-      const state = resolveMap(json, undefined);
+      // Checked and indexed in slices with progress (a 100,000-study map takes seconds): the
+      // task that parsed the JSON ends here, and no later one runs long.
+      this.load = { status: 'loading', url, progress: 0 };
+      await yieldToEventLoop();
+      let shown = 0;
+      const state = await resolveMapAsync(json, undefined, {
+        signal: controller.signal,
+        onProgress: (f) => {
+          if (this.controller === controller && f - shown >= 0.01) this.load = { status: 'loading', url, progress: (shown = f) };
+        },
+      });
+      if (this.controller !== controller) return;
       if (state.status !== 'ok') {
         const issues = state.status === 'invalid' ? state.issues : [{ path: '', message: 'the file holds no map' }];
         return fail(`The map file at ${url} is not a valid ${EGM_FORMAT} map.`, issues);
@@ -210,7 +224,13 @@ export class EgmMapElement extends LitElement {
 
   protected override render(): TemplateResult {
     if (this.src && this.load.status === 'loading') {
-      return html`<div class="status" part="status" role="status"><span class="spinner" aria-hidden="true"></span>Loading the map…</div><slot></slot>`;
+      const { progress } = this.load;
+      // The status text changes once (so a screen reader is not read every percent); the bar moves.
+      return html`<div class="status" part="status" role="status">
+          <span class="spinner" aria-hidden="true"></span>${progress === undefined ? 'Loading the map…' : 'Loading the map… preparing it'}
+          ${progress === undefined ? nothing : html`<progress part="progress" max="100" .value=${Math.round(progress * 100)} aria-label="Preparing the map"></progress>`}
+        </div>
+        <slot></slot>`;
     }
     if (this.src && this.load.status === 'failed') {
       const { message, issues } = this.load;
@@ -282,6 +302,14 @@ export class EgmMapElement extends LitElement {
     </div>`;
   }
 
+  private aboutCache?: { html: string; fragment: DocumentFragment };
+
+  /** The sanitised about text, parsed once per text (not on every render). */
+  private about(source: string): DocumentFragment {
+    if (this.aboutCache?.html !== source) this.aboutCache = { html: source, fragment: sanitizeHtml(source) };
+    return this.aboutCache.fragment.cloneNode(true) as DocumentFragment;
+  }
+
   private renderHeader(map: EgmMap): TemplateResult {
     const links = (map.links ?? []).filter((l) => isHttpUrl(l.url));
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
@@ -293,7 +321,7 @@ export class EgmMapElement extends LitElement {
             ${links.map((l) => html`<li><a href=${l.url} target="_blank" rel="noopener noreferrer">${l.label}</a></li>`)}
           </ul>`
         : nothing}
-      ${map.aboutHtml ? html`<details class="about"><summary>About this map</summary><div class="about-body">${sanitizeHtml(map.aboutHtml)}</div></details>` : nothing}
+      ${map.aboutHtml ? html`<details class="about"><summary>About this map</summary><div class="about-body">${this.about(map.aboutHtml)}</div></details>` : nothing}
     </header>`;
   }
 

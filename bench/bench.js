@@ -1,0 +1,539 @@
+// The page half of the benchmark (`npm run bench`, scripts/bench.mjs drives it). It uses the
+// built embed bundle only, as an embedding page would, and exposes `window.egmBench`: each
+// measurement returns the milliseconds of its timed runs (warm-up runs are left out).
+//
+// "Updated" means: every Lit element involved has finished its update (microtasks included)
+// and a forced style + layout pass has run, i.e. the main-thread work a frame needs before it
+// can be painted. Waiting for the next vsync is left out, except for the first render, which
+// also waits for two animation frames (the grid has been painted once).
+import { createIndex, parseMap } from '../dist/egm-components.bundle.js';
+
+const stage = document.getElementById('stage');
+const now = () => performance.now();
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Full collections (the page is launched with --js-flags=--expose-gc). */
+function gc() {
+  if (typeof window.gc !== 'function') throw new Error('gc() is not exposed: launch Chromium with --js-flags=--expose-gc');
+  window.gc();
+  window.gc();
+}
+
+/** The map file's text, as fetched once. */
+let text;
+/** The parsed map that `current` shows. */
+let json;
+/** The `<egm-map>` under test. */
+let current;
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
+}
+
+/** The elements whose updates make up one change: the map and the elements in its shadow root. */
+function elementsOf(map) {
+  return [map, ...map.shadowRoot.querySelectorAll('egm-grid, egm-legend, egm-filter-bar, egm-study-card')];
+}
+
+/** Resolves once no element of `map` has an update pending (a few rounds: updates cascade). */
+async function settle(map) {
+  for (let round = 0; round < 50; round++) {
+    await null; // lets queued microtasks (egm-map applies events a microtask later) run first
+    const els = elementsOf(map);
+    await Promise.all(els.map((el) => el.updateComplete));
+    if (!elementsOf(map).some((el) => el.isUpdatePending)) return;
+  }
+  throw new Error('the map never settled');
+}
+
+/** Forces style recalculation and layout of the whole document (shadow trees included). */
+function layout() {
+  return document.documentElement.offsetHeight;
+}
+
+const gridOf = (map) => {
+  const grid = map.shadowRoot.querySelector('egm-grid');
+  if (!grid?.shadowRoot?.querySelector('td[data-count]')) throw new Error('the map shows no grid (is the map valid?)');
+  return grid;
+};
+
+async function mount(map) {
+  const el = document.createElement('egm-map');
+  el.schema = map;
+  stage.append(el);
+  await settle(el);
+  return el;
+}
+
+function unmount() {
+  current?.remove();
+  current = undefined;
+}
+
+/**
+ * Runs `once(i)` warmup + runs times and returns the timed runs' milliseconds; when `once`
+ * returns several figures (`{ name: ms }`), one list per name.
+ */
+async function repeat(runs, warmup, once) {
+  const out = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const ms = await once(i);
+    if (i >= warmup) out.push(ms);
+  }
+  if (typeof out[0] !== 'object') return out;
+  return Object.fromEntries(Object.keys(out[0]).map((k) => [k, out.map((o) => o[k])]));
+}
+
+/**
+ * Starts timing a change: resolves `visible` with the milliseconds until the grid's first
+ * update after it (the frame the reader sees: the rows and columns on screen are drawn, the
+ * rest follows in background tasks), style and layout included.
+ */
+function firstGridUpdate(map, t0) {
+  const grid = gridOf(map);
+  return new Promise((resolve) => {
+    grid.addEventListener(
+      'egm-render',
+      () => {
+        layout();
+        resolve(now() - t0);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Every (dimension, category) a filter bar offers, in order: each run filters by another. */
+function filterChoices(map) {
+  const ids = map.layout.filters ?? [];
+  const out = [];
+  for (const dim of map.dimensions) {
+    if (!ids.includes(dim.id)) continue;
+    const walk = (cats) => cats.forEach((c) => (out.push({ dimension: dim.id, category: c.id }), c.children && walk(c.children)));
+    walk(dim.categories);
+  }
+  if (out.length === 0) throw new Error('the map has no filter dimensions');
+  return out;
+}
+const filterFor = (choices, i) => {
+  const { dimension, category } = choices[i % choices.length];
+  return { categories: { [dimension]: [category] } };
+};
+
+// ---- the straightforward baseline ---------------------------------------------------------
+
+/** Category id → the ids of it and all its descendants, per dimension. */
+function descendantSets(map) {
+  const out = new Map();
+  for (const dim of map.dimensions) {
+    const sets = new Map();
+    const walk = (cat) => {
+      const set = new Set([cat.id]);
+      for (const child of cat.children ?? []) for (const id of walk(child)) set.add(id);
+      sets.set(cat.id, set);
+      return set;
+    };
+    dim.categories.forEach(walk);
+    out.set(dim.id, sets);
+  }
+  return out;
+}
+
+/**
+ * Recounts every visible cell the straightforward way: for each cell, scan every study and
+ * test the filter and the row and column (with descendants) by set membership.
+ */
+function naiveCounts(map, grid, filters) {
+  const sets = descendantSets(map);
+  const rowsDim = grid.model.rows.dimension.dimension.id;
+  const colsDim = grid.model.columns.dimension.dimension.id;
+  const rows = grid.model.rows.lines.map((e) => sets.get(rowsDim).get(e.id));
+  const cols = grid.model.columns.lines.map((e) => sets.get(colsDim).get(e.id));
+  const selections = Object.entries(filters.categories).map(([dim, ids]) => {
+    const union = new Set();
+    for (const id of ids) for (const d of sets.get(dim)?.get(id) ?? []) union.add(d);
+    return [dim, union];
+  });
+  // Plain loops: the baseline is naive in what it does, not slow in how it is written.
+  const carries = (codes, set) => {
+    if (codes === undefined) return false;
+    for (let k = 0; k < codes.length; k++) if (set.has(codes[k])) return true;
+    return false;
+  };
+  const studies = map.studies;
+  const counts = new Int32Array(rows.length * cols.length);
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < cols.length; c++) {
+      let n = 0;
+      for (let i = 0; i < studies.length; i++) {
+        const codes = studies[i].codes;
+        let pass = true;
+        for (let f = 0; pass && f < selections.length; f++) pass = carries(codes[selections[f][0]], selections[f][1]);
+        if (pass && carries(codes[rowsDim], rows[r]) && carries(codes[colsDim], cols[c])) n++;
+      }
+      counts[r * cols.length + c] = n;
+    }
+  }
+  return counts;
+}
+
+/** The benchmark would be worthless if the baseline counted something else: compare once. */
+function checkAgainstGrid(counts, grid) {
+  const cells = grid.shadowRoot.querySelectorAll('td[data-count]');
+  if (cells.length !== counts.length) throw new Error(`baseline: ${counts.length} cells, the grid shows ${cells.length}`);
+  cells.forEach((td, i) => {
+    if (Number(td.dataset.count) !== counts[i]) throw new Error(`baseline: cell ${td.dataset.row} × ${td.dataset.column} counts ${counts[i]}, the grid ${td.dataset.count}`);
+  });
+}
+
+/** Fresh copies: the elements see a new map, so they revalidate, re-index and re-render it all. */
+const freshCopy = (map) => ({ ...map, dimensions: structuredClone(map.dimensions), studies: map.studies.slice() });
+
+// ---- interactions -------------------------------------------------------------------------
+
+async function closePanel(map) {
+  const close = map.shadowRoot.querySelector('section.panel button.close');
+  if (close) {
+    close.click();
+    await settle(map);
+  }
+}
+
+/**
+ * Cells to select: those in view (a reader clicks what they see), fullest first (the panel
+ * then shows its full page of cards).
+ */
+function selectableCells(grid) {
+  const view = grid.shadowRoot.querySelector('.scroller').getBoundingClientRect();
+  const inView = (r) => r.top >= view.top && r.bottom <= view.bottom && r.left >= view.left && r.right <= view.right;
+  const all = [...grid.shadowRoot.querySelectorAll('td[data-count]')].filter((td) => Number(td.dataset.count) > 0);
+  const seen = all.filter((td) => inView(td.getBoundingClientRect()));
+  return (seen.length >= 4 ? seen : all)
+    .map((td) => ({ row: td.dataset.row, column: td.dataset.column, count: Number(td.dataset.count) }))
+    .sort((a, b) => b.count - a.count);
+}
+
+const cellElement = (grid, cell) => grid.shadowRoot.querySelector(`td[data-row="${CSS.escape(cell.row)}"][data-column="${CSS.escape(cell.column)}"]`);
+
+function checkPanel(map, cell) {
+  const cards = map.shadowRoot.querySelectorAll('section.panel egm-study-card').length;
+  if (cards !== Math.min(50, cell.count)) throw new Error(`the panel shows ${cards} cards for a cell of ${cell.count}`);
+}
+
+/** A click as a mouse makes it: the cell takes focus (without scrolling), then the click. */
+async function selectCell(map, cell) {
+  const td = cellElement(gridOf(map), cell);
+  td.focus({ preventScroll: true });
+  td.click();
+  await settle(map);
+  layout();
+}
+
+/** Long tasks (over 50 ms) from now on, as the browser reports them. */
+function watchLongTasks() {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  });
+  observer.observe({ type: 'longtask' });
+  return {
+    tasks,
+    stop: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // entries arrive a little late
+      for (const e of observer.takeRecords()) tasks.push({ start: e.startTime, duration: e.duration });
+      observer.disconnect();
+    },
+  };
+}
+
+window.egmBench = {
+  /** Loads the map, shows it, and reports the JS heap (method: performance.memory after gc()). */
+  async load(url) {
+    unmount();
+    gc();
+    const before = performance.memory.usedJSHeapSize;
+    text = await fetchText(url);
+    json = JSON.parse(text);
+    text = undefined; // the page does not keep the file's text: neither should the figure
+    current = await mount(json);
+    gridOf(current);
+    await frame();
+    await frame();
+    gc();
+    const after = performance.memory.usedJSHeapSize;
+    text = await fetchText(url);
+    return { before, after, studies: json.studies.length, bytes: text.length, method: 'performance.memory.usedJSHeapSize after gc() (--enable-precise-memory-info --js-flags=--expose-gc)' };
+  },
+
+  async jsonParse(runs, warmup) {
+    return repeat(runs, warmup, () => {
+      const t0 = now();
+      JSON.parse(text);
+      return now() - t0;
+    });
+  },
+
+  async validateIndex(runs, warmup) {
+    return repeat(runs, warmup, () => {
+      const input = JSON.parse(text);
+      const t0 = now();
+      createIndex(parseMap(input));
+      return now() - t0;
+    });
+  },
+
+  /** A new `<egm-map>` given a freshly parsed map: validate, index, count, render, two frames. */
+  async firstRender(runs, warmup) {
+    const out = await repeat(runs, warmup, async () => {
+      unmount();
+      gc();
+      const input = JSON.parse(text);
+      const t0 = now();
+      const el = document.createElement('egm-map');
+      el.schema = input;
+      stage.append(el);
+      // The grid's first update draws the rows on screen; two frames later they are painted.
+      const firstPaint = new Promise((resolve) => {
+        const onRender = async () => {
+          await frame();
+          await frame();
+          resolve(now() - t0);
+        };
+        el.shadowRoot.addEventListener('egm-render', onRender, { once: true, capture: true });
+      });
+      await settle(el);
+      await frame();
+      await frame();
+      const ms = now() - t0;
+      current = el;
+      json = input;
+      gridOf(el);
+      return { firstRender: ms, firstRenderVisible: await firstPaint };
+    });
+    return out;
+  },
+
+  async filterChange(runs, warmup) {
+    const choices = filterChoices(json);
+    const out = await repeat(runs, warmup, async (i) => {
+      const t0 = now();
+      const visible = firstGridUpdate(current, t0);
+      current.filters = filterFor(choices, i);
+      await settle(current);
+      layout();
+      return { filterChange: now() - t0, filterChangeVisible: await visible };
+    });
+    current.filters = { categories: {} };
+    await settle(current);
+    return out;
+  },
+
+  /**
+   * Selecting a cell with the panel closed (it opens beside the grid, which narrows) and with
+   * the panel already open on another cell (a reader going from cell to cell).
+   */
+  async cellSelect(runs, warmup) {
+    const cells = selectableCells(gridOf(current));
+    const out = await repeat(runs, warmup, async (i) => {
+      await closePanel(current);
+      const cell = cells[(2 * i) % cells.length];
+      const t0 = now();
+      await selectCell(current, cell);
+      const opening = now() - t0;
+      checkPanel(current, cell);
+      const next = cells[(2 * i + 1) % cells.length];
+      const t1 = now();
+      await selectCell(current, next);
+      const switching = now() - t1;
+      checkPanel(current, next);
+      return { cellSelect: opening, cellSelectSwitch: switching };
+    });
+    await closePanel(current);
+    return out;
+  },
+
+  async groupCollapse(runs, warmup) {
+    const grid = gridOf(current);
+    const groups = [...grid.shadowRoot.querySelectorAll('th[data-axis="row"][aria-expanded="true"]')].map((th) => th.dataset.id);
+    if (groups.length === 0) throw new Error('the map has no row groups');
+    const header = (id) => grid.shadowRoot.querySelector(`th[data-axis="row"][data-id="${CSS.escape(id)}"]`);
+    return repeat(runs, warmup, async (i) => {
+      const id = groups[i % groups.length];
+      const t0 = now();
+      const visible = firstGridUpdate(current, t0);
+      header(id).click();
+      await settle(current);
+      layout();
+      const ms = { groupCollapse: now() - t0, groupCollapseVisible: await visible };
+      if (header(id).getAttribute('aria-expanded') !== 'false') throw new Error(`group ${id} did not collapse`);
+      header(id).click(); // expand again, untimed
+      await settle(current);
+      return ms;
+    });
+  },
+
+  /**
+   * The limits, 1: `<egm-map src>` with a very large map. Long tasks after the element's own
+   * JSON.parse (the page wraps JSON.parse to see when it runs: the one task allowed to be long),
+   * and whether a progress bar was seen while the map was checked and indexed.
+   */
+  async loadWithoutFreezing(url) {
+    unmount();
+    json = undefined;
+    text = undefined;
+    gc();
+    const parse = JSON.parse;
+    let parsed;
+    JSON.parse = function (...args) {
+      const t0 = now();
+      try {
+        return parse.apply(this, args);
+      } finally {
+        parsed ??= { start: t0, end: now() };
+      }
+    };
+    const progress = new Set();
+    let sampling = true;
+    const sample = () => {
+      const bar = current?.shadowRoot?.querySelector('progress');
+      if (bar) progress.add(bar.value);
+      if (sampling) requestAnimationFrame(sample);
+    };
+    const watch = watchLongTasks();
+    const t0 = now();
+    try {
+      current = document.createElement('egm-map');
+      const loaded = new Promise((resolve, reject) => {
+        current.addEventListener('egm-load', resolve, { once: true });
+        current.addEventListener('egm-error', (e) => reject(new Error(e.detail.message)), { once: true });
+      });
+      current.src = url;
+      stage.append(current);
+      sample();
+      await loaded;
+      await settle(current);
+      await frame();
+      await frame();
+    } finally {
+      JSON.parse = parse;
+      sampling = false;
+    }
+    const total = now() - t0;
+    await watch.stop();
+    if (!parsed) throw new Error('the element never parsed the map');
+    const holdsParse = (t) => t.start <= parsed.start + 1 && t.start + t.duration >= parsed.end - 1;
+    const parseTask = watch.tasks.find(holdsParse);
+    const after = watch.tasks.filter((t) => !holdsParse(t) && t.start >= parsed.start);
+    gridOf(current);
+    return {
+      studies: current.shadowRoot.querySelector('egm-grid').model.index.size,
+      totalMs: total,
+      parseMs: parsed.end - parsed.start,
+      parseTaskMs: parseTask?.duration ?? null,
+      longTasksAfterParse: after.map((t) => Math.round(t.duration)),
+      longestAfterParseMs: Math.max(0, ...after.map((t) => t.duration)),
+      progressValuesSeen: progress.size,
+    };
+  },
+
+  /**
+   * The limits, 2: a very wide map (given by properties). First render, a filter change, and
+   * whether the headers stay in view when the grid is scrolled right and down.
+   */
+  async wideMap(url, runs) {
+    unmount();
+    text = await fetchText(url);
+    const input = JSON.parse(text);
+    const t0 = now();
+    current = document.createElement('egm-map');
+    current.schema = input;
+    stage.append(current);
+    await settle(current);
+    await frame();
+    await frame();
+    const firstRender = now() - t0;
+    json = input;
+    const grid = gridOf(current);
+    const choices = filterChoices(input);
+    const filter = [];
+    for (let i = 0; i < runs; i++) {
+      const t1 = now();
+      const visible = firstGridUpdate(current, t1);
+      current.filters = filterFor(choices, i);
+      await settle(current);
+      layout();
+      filter.push({ all: now() - t1, visible: await visible });
+    }
+    current.filters = { categories: {} };
+    await settle(current);
+    // Where the last column's header and the last row's header sit in the scroll box, before
+    // and after scrolling to the far right and bottom: sticky headers do not move.
+    const scroller = grid.shadowRoot.querySelector('.scroller');
+    const lastColumn = () => [...grid.shadowRoot.querySelectorAll('thead th[data-axis="column"]')].at(-1).getBoundingClientRect();
+    const lastRow = () => [...grid.shadowRoot.querySelectorAll('tbody th[data-axis="row"]')].at(-1).getBoundingClientRect();
+    const box = () => scroller.getBoundingClientRect();
+    const before = { top: lastColumn().top - box().top, left: lastRow().left - box().left };
+    scroller.scrollTop = scroller.scrollHeight;
+    scroller.scrollLeft = scroller.scrollWidth;
+    await frame();
+    await frame();
+    await settle(current);
+    const after = { top: lastColumn().top - box().top, left: lastRow().left - box().left };
+    return {
+      columns: grid.model.columns.lines.length,
+      rows: grid.model.rows.lines.length,
+      firstRender,
+      filterChangeVisible: filter.map((f) => f.visible),
+      filterChange: filter.map((f) => f.all),
+      scrolled: { top: scroller.scrollTop, left: scroller.scrollLeft },
+      columnHeaderAtTop: scroller.scrollTop > 0 && Math.abs(after.top - before.top) < 2,
+      rowHeaderAtLeft: scroller.scrollLeft > 0 && Math.abs(after.left - before.left) < 2,
+    };
+  },
+
+  /** Baseline filter change: naive recount of every cell, then fresh copies re-rendered whole. */
+  async baselineFilterChange(runs, warmup) {
+    const choices = filterChoices(json);
+    const grid = gridOf(current);
+    const out = await repeat(runs, warmup, async (i) => {
+      const filters = filterFor(choices, i + 1000);
+      const t0 = now();
+      const counts = naiveCounts(json, grid, filters);
+      current.schema = freshCopy(json);
+      current.filters = filters;
+      await settle(current);
+      layout();
+      const ms = now() - t0;
+      if (i === 0) checkAgainstGrid(counts, gridOf(current));
+      return ms;
+    });
+    current.schema = json;
+    current.filters = { categories: {} };
+    await settle(current);
+    return out;
+  },
+
+  /** Baseline selection: naive recount of every cell, fresh copies re-rendered whole, then the panel. */
+  async baselineCellSelect(runs, warmup) {
+    const cells = selectableCells(gridOf(current));
+    const out = await repeat(runs, warmup, async (i) => {
+      await closePanel(current);
+      const cell = cells[i % cells.length];
+      const t0 = now();
+      const counts = naiveCounts(json, gridOf(current), { categories: {} });
+      current.schema = freshCopy(json);
+      await settle(current);
+      await selectCell(current, cell);
+      const ms = now() - t0;
+      if (i === 0) checkAgainstGrid(counts, gridOf(current));
+      checkPanel(current, cell);
+      return ms;
+    });
+    await closePanel(current);
+    current.schema = json;
+    await settle(current);
+    return out;
+  },
+};

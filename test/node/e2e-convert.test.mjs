@@ -8,13 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createIndex, GridModel, parseMap } from '../../dist/core.js';
 import { serve } from '../../scripts/serve.mjs';
+import { CHROME, launchChromium } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 describe('egm convert → <egm-map>', () => {
   const site = mkdtempSync(join(tmpdir(), 'egm-site-'));
@@ -31,7 +29,7 @@ describe('egm convert → <egm-map>', () => {
     assert.equal(spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'validate', join(site, 'map.egm.json')]).status, 0);
     writeFileSync(join(site, 'index.html'), '<!doctype html><html lang="en"><title>Map</title><script type="module" src="/assets/egm-components.bundle.js"></script><egm-map src="/map.egm.json"><p>Fallback</p></egm-map>');
     server = await serve({ port: 0, root: site });
-    browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+    browser = await launchChromium();
   });
 
   after(async () => {

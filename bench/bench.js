@@ -198,6 +198,7 @@ async function closePanel(map) {
   if (close) {
     close.click();
     await settle(map);
+    await frame(); // the closing is not part of the next measurement
   }
 }
 

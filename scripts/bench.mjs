@@ -8,12 +8,14 @@
 //
 //   node --import tsx scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 7] [--warmup 2]
 //                                       [--seed 1] [--limits | --no-limits] [--out bench-results]
+//                                       [--json bench.json]
 /* global window -- the functions handed to page.evaluate run in the page */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { syntheticMap } from './demo-data.ts';
 import { ROOT, serve } from './serve.mjs';
@@ -27,6 +29,7 @@ const { values: opts } = parseArgs({
     limits: { type: 'boolean' },
     'no-limits': { type: 'boolean' },
     out: { type: 'string', default: 'bench-results' },
+    json: { type: 'string', default: 'bench.json' },
   },
 });
 const sizes = opts.sizes.split(',').map((s) => Number(s.trim()));
@@ -153,10 +156,13 @@ if (wide) writeFileSync(wide, JSON.stringify(syntheticMap({ studies: 2000, seed,
 
 
 const info = { ...machine(), loadBefore: load() };
+const bundle = readFileSync(BUNDLE);
+info.bundle = { file: relative(ROOT, BUNDLE), rawKB: round(bundle.length / 1024), gzipKB: round(gzipSync(bundle, { level: 9 }).length / 1024) };
 const { origin, close } = await serve({ port: 0 });
 const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
 info.chromium = browser.version();
 console.log(`bench: ${info.nproc} × ${info.cpu}, Chromium ${info.chromium}, Node ${info.node}, load average ${info.loadBefore.join(' ')}`);
+console.log(`bench: ${info.bundle.file} is ${info.bundle.rawKB} KB, ${info.bundle.gzipKB} KB gzipped`);
 console.log(`bench: sizes ${sizes.join(', ')}; ${runs} timed runs after ${warmup} warm-up run(s) per metric`);
 if (sizes.some((s) => baselineRuns(s) !== runs)) console.log(`bench: the baseline takes ${Math.min(runs, 3)} runs above 10,000 studies`);
 
@@ -283,8 +289,8 @@ const firstHeap = Object.values(results.sizes).find((e) => e.heap)?.heap;
 if (firstHeap) console.log(`heap: ${firstHeap.method}`);
 console.log(`load average: ${info.loadBefore.join(' ')} before, ${results.machine.loadAfter.join(' ')} after`);
 
-writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`bench: wrote ${relative(ROOT, join(OUT, 'bench.json'))}`);
+writeFileSync(join(OUT, opts.json), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`bench: wrote ${relative(ROOT, join(OUT, opts.json))}`);
 
 // The smoke test asserts that everything was measured, never the figures themselves.
 for (const [size, entry] of Object.entries(results.sizes)) {

@@ -1,30 +1,11 @@
 // Browser tests (elements, controllers): `npm run test:browser`. Core tests run in Node
 // (`npm run test:core`), so src/core/** is left out here.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROME, CHROMIUM_ARGS, requireChromium } from './scripts/chromium.mjs';
 
-const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  throw new Error(
-    `No Chromium at ${chromium}. Install one with \`apt-get update && apt-get install -y chromium\` ` +
-      '(Debian/Ubuntu) or point CHROME_PATH at a Chromium or Chrome binary. ' +
-      "(Playwright's own browser download does not work on these machines.)",
-  );
-}
-
-// Without the background-networking flags Chromium floods the closed network (TOOLCHAIN).
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+requireChromium('the browser tests');
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -32,7 +13,7 @@ export default {
   nodeResolve: true,
   // The tsconfig carries experimentalDecorators; without it every decorated field fails.
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
-  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chromium, headless: true, args } })],
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROME, headless: true, args: CHROMIUM_ARGS } })],
   // Two cores: one browser, one test file at a time (as fast as two here, and steadier for
   // tests that measure debounce delays).
   concurrentBrowsers: 1,

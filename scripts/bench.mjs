@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { syntheticMap } from './demo-data.ts';
+import { CHROME, CHROMIUM_ARGS, requireChromium } from './chromium.mjs';
 import { ROOT, serve } from './serve.mjs';
 
 const { values: opts } = parseArgs({
@@ -45,20 +46,8 @@ for (const [name, n, min] of [['--runs', runs, 1], ['--warmup', warmup, 0], ['--
   }
 }
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-// The flags of web-test-runner.config.mjs (TOOLCHAIN.md), plus precise heap figures and gc().
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+// The shared flags, plus precise heap figures and gc().
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 const BUNDLE = join(ROOT, 'dist/egm-components.bundle.js');
 const OUT = join(ROOT, opts.out);
 const MAPS = join(OUT, 'maps');
@@ -134,11 +123,10 @@ if (!existsSync(BUNDLE)) {
   console.error('bench: dist/egm-components.bundle.js is missing: run `npm run build` first.');
   process.exit(1);
 }
-if (!existsSync(CHROME)) {
-  console.error(
-    `bench: no Chromium at ${CHROME}. Install one with \`apt-get update && apt-get install -y chromium\` ` +
-      '(Debian/Ubuntu) or point CHROME_PATH at a Chromium or Chrome binary.',
-  );
+try {
+  requireChromium('the benchmark');
+} catch (error) {
+  console.error(`bench: ${error.message}`);
   process.exit(1);
 }
 

@@ -6,22 +6,9 @@
 /* global window, document, requestAnimationFrame -- the functions handed to page.evaluate run in the page */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, requireChromium } from './chromium.mjs';
 import { ROOT, serve } from './serve.mjs';
 
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-// As in web-test-runner.config.mjs: without the background-networking flags Chromium floods
-// the closed network (TOOLCHAIN.md).
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const OUT = join(ROOT, 'docs', 'screenshots');
 const PAGE = '/demo/index.html';
 const CELL = { row: 'education', column: 'mental-health' };
@@ -32,11 +19,10 @@ function fail(message) {
 }
 
 if (!existsSync(join(ROOT, 'dist', 'egm-components.bundle.js'))) fail('dist/egm-components.bundle.js is missing: run `npm run build` first.');
-if (!existsSync(CHROME)) {
-  fail(
-    `no Chromium at ${CHROME}. Install one with \`apt-get update && apt-get install -y chromium\` ` +
-      '(Debian/Ubuntu) or point CHROME_PATH at a Chromium or Chrome binary.',
-  );
+try {
+  requireChromium('the screenshots');
+} catch (error) {
+  fail(error.message);
 }
 
 /** Opens the demo in a fresh context and waits until the map has loaded and drawn. */
@@ -73,7 +59,7 @@ mkdirSync(OUT, { recursive: true });
 const server = await serve({ port: 0 });
 let browser;
 try {
-  browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  browser = await launchChromium();
   const shots = [];
 
   {

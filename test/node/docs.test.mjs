@@ -13,14 +13,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { mapStats, parseMap } from '../../dist/core.js';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { apiMarkdown } from '../../scripts/api-docs.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file) => readFileSync(join(root, file), 'utf8');
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** The code blocks of a Markdown file whose info string has `title="<title>"`. */
 function codeBlocks(markdown, title) {
@@ -41,8 +39,7 @@ describe('docs/getting-started.md, run as written', () => {
   let browser;
 
   before(async () => {
-    if (!existsSync(CHROME)) throw new Error(`No Chromium at ${CHROME}: install one (apt-get install chromium) or set CHROME_PATH.`);
-    browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -5,19 +5,17 @@
 // file of wrong uses, is type-checked against `egm-components/react` (tsc) or `/vue` (vue-tsc).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { createIndex, GridModel, parseMap } from '../../dist/core.js';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 const map = parseMap(JSON.parse(readFileSync(join(root, 'demo/peer-support.egm.json'), 'utf8')));
 const model = new GridModel(createIndex(map), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments });
@@ -29,8 +27,7 @@ describe('framework hosts', () => {
   let browser;
 
   before(async () => {
-    if (!existsSync(CHROME)) throw new Error(`No Chromium at ${CHROME}: install one (apt-get install chromium) or set CHROME_PATH.`);
-    browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

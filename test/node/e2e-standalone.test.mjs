@@ -8,13 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { createIndex, GridModel, parseMap } from '../../dist/core.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'dist/cli.js');
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const EPPI = ['--from', 'eppi-reviewer', join(root, 'src/core/import/fixtures/retraction-lit-trimmed.json'), '--rows', 'Citation of retracted papers', '--columns', 'Processes and policies'];
 
 const egm = (dir, ...args) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
@@ -48,8 +46,7 @@ describe('egm convert --html', () => {
   let browser;
 
   before(async () => {
-    if (!existsSync(CHROME)) throw new Error(`No Chromium at ${CHROME}: install one (apt-get install chromium) or set CHROME_PATH.`);
-    browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+    browser = await launchChromium();
   });
 
   after(async () => {

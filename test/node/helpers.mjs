@@ -4,34 +4,16 @@
 // Content-Security-Policy violations, egm-* events).
 /* global window, document -- `instrument` runs in the page */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { requireChromium } from '../../scripts/chromium.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
-export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-// The flags web-test-runner.config.mjs uses: without the background-networking ones Chromium
-// floods the closed network (TOOLCHAIN.md).
-export const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export { CHROME, CHROMIUM_ARGS as ARGS, launchChromium } from '../../scripts/chromium.mjs';
 /** The strict policy of issue 7: no inline script or style, no eval, no plugins. */
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** Fails with a clear message when Chromium or a built file is missing. */
 export function requireChromeAndBuild(files = ['dist/egm-components.bundle.js', 'dist/core.js']) {
-  if (!existsSync(CHROME)) {
-    throw new Error(
-      `No Chromium at ${CHROME}: the end-to-end tests need one. Install it with ` +
-        '`apt-get update && apt-get install -y chromium` (Debian/Ubuntu) or point CHROME_PATH at a ' +
-        "Chromium or Chrome binary. (Playwright's own browser download does not work on these machines.)",
-    );
-  }
+  requireChromium('the end-to-end tests');
   for (const file of files) {
     if (!existsSync(new URL(`../../${file}`, import.meta.url))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
   }
@@ -40,15 +22,6 @@ export function requireChromeAndBuild(files = ['dist/egm-components.bundle.js', 
 /** Starts the repository's static server on an ephemeral port; `headers(pathname, search)` per response. */
 export function startServer(headers) {
   return serve({ port: 0, headers });
-}
-
-/** Launches headless Chromium with the flags above. */
-export async function launchChromium() {
-  try {
-    return await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
-  } catch (error) {
-    throw new Error(`Chromium at ${CHROME} did not start: ${error.message}`, { cause: error });
-  }
 }
 
 /** Runs in the page before any of its scripts: records what the tests assert on afterwards. */

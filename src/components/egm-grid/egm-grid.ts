@@ -12,6 +12,8 @@ import { EgmGroupToggleEvent } from '../../events/egm-group-toggle.js';
 import { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { bubble, radiusFor, VIEW, type Slice } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type MapData } from '../../internal/map-data.js';
+import { PRINT_COLUMNS, PRINT_PAGE, PrintController, printView } from '../../internal/print.js';
+import { printStyles } from '../../internal/print.styles.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { styles } from './egm-grid.styles.js';
 
@@ -132,7 +134,7 @@ interface RowState {
  * @cssproperty --egm-color-gap - Background of a gap (a cell with no studies at all).
  */
 export class EgmGrid extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, printStyles];
 
   /** The map without its studies (a whole map file also works). */
   @property({ attribute: false }) schema?: EgmSchema;
@@ -158,7 +160,15 @@ export class EgmGrid extends LitElement {
   @property({ type: Boolean, reflect: true }) donut = false;
   /** Accessible name of the grid; defaults to the map's title and axes. */
   @property() label?: string;
+  /**
+   * Printing: leaf columns per printed chunk. Wider maps print in chunks of this many columns,
+   * each starting a new page with the row headers, and the column headers repeated on every page.
+   */
+  @property({ type: Number, attribute: 'print-columns' }) printColumns = PRINT_COLUMNS;
+  /** Printing: the `@page` size asked for while the grid prints; `""` leaves it to the host page. */
+  @property({ attribute: 'print-page' }) printPage = PRINT_PAGE;
 
+  private readonly printer = new PrintController(this);
   private prepared?: Prepared;
   private issues?: readonly EgmIssue[];
   private invalidHeading = '';
@@ -377,6 +387,17 @@ export class EgmGrid extends LitElement {
     const colsDim = model.columns.dimension.dimension;
     const label = this.label ?? `${data.map.title}: ${rowsDim.label} by ${colsDim.label}`;
     return html`
+      ${this.printer.printing
+        ? printView({
+            model,
+            counts: p.counts,
+            filtered: p.filtered,
+            perChunk: this.printColumns,
+            hiddenSegments: this.hiddenSegments ?? [],
+            donut: this.donut,
+            format: fmt,
+          })
+        : nothing}
       <div class="scroller" part="scroller">
         <table
           role="grid"

@@ -1,3 +1,4 @@
+/* global document -- a browser module */
 // A wide map for print.html: 6 interventions × 20 outcomes, 120 studies, three quality levels.
 // Study i is coded with intervention i % 6, outcomes i % 20 and (i * 7) % 20, quality i % 3.
 const rows = Array.from({ length: 6 }, (_, i) => ({ id: `r${i}`, label: `Intervention ${i + 1}` }));

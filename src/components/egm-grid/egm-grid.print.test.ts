@@ -34,7 +34,7 @@ async function printed(...els: EgmGrid[]) {
 }
 
 const chunks = (el: EgmGrid) => [...el.shadowRoot!.querySelectorAll<HTMLTableElement>('.print .print-chunk')];
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+const text = (node: Element) => node.textContent.replace(/\s+/g, ' ').trim();
 /** A chunk as text: caption, each header row, each body row. */
 const dump = (table: HTMLTableElement) => [
   text(table.caption!),

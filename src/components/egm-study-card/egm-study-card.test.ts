@@ -361,3 +361,55 @@ describe('egm-study-card', () => {
     });
   });
 });
+
+describe('egm-study-card in other languages', () => {
+  const many = () => ({ ...smallStudy('s1'), authors: ['A', 'B', 'C', 'D', 'E'], doi: '10.1000/xyz' });
+  const visible = (el: EgmStudyCard) => textOf(el.shadowRoot!.querySelector('article'));
+
+  it('speaks English without a registered locale, whatever the page language', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="de"><egm-study-card .schema=${small} .study=${many()}></egm-study-card></div>`);
+    const el = wrap.querySelector('egm-study-card')!;
+    await el.updateComplete;
+    expect(textOf($(el, 'a.link'))).to.equal('Read the study (doi.org), opens in a new tab');
+    expect(textOf($(el, '.authors button'))).to.equal('+2 more authors');
+  });
+
+  it('uses a registered locale for its language, also when registered after it rendered', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><egm-study-card .schema=${small} .study=${many()}></egm-study-card></div>`);
+    const el = wrap.querySelector('egm-study-card')!;
+    await el.updateComplete;
+    expect(textOf($(el, 'a.link'))).to.equal('Read the study (doi.org), opens in a new tab');
+    await import('../../i18n/fr.js');
+    await el.updateComplete;
+    expect(textOf($(el, 'a.link'))).to.equal('Lire l’étude (doi.org), s’ouvre dans un nouvel onglet');
+    expect(textOf($(el, '.authors button'))).to.equal('+2 autres auteurs');
+    expect($(el, 'dl.codes')!.getAttribute('aria-label')).to.equal('Catégories');
+    expect(visible(el)).to.contain('Study quality: High');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes its own strings over the locale, and its language across shadow roots', async () => {
+    await import('../../i18n/fr.js');
+    const host = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('egm-study-card');
+    el.schema = small;
+    el.study = many();
+    el.strings = { card: { read: 'Lire ({host})' } };
+    shadow.append(el);
+    await el.updateComplete;
+    expect(textOf($(el, 'a.link'))).to.equal('Lire (doi.org), s’ouvre dans un nouvel onglet');
+    el.lang = 'en';
+    el.strings = undefined;
+    await el.updateComplete;
+    expect(textOf($(el, 'a.link'))).to.equal('Read the study (doi.org), opens in a new tab');
+  });
+
+  it('shows its error in the locale', async () => {
+    await import('../../i18n/fr.js');
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fr"><egm-study-card .study=${{ id: 'x' }}></egm-study-card></div>`);
+    const el = wrap.querySelector('egm-study-card')!;
+    await el.updateComplete;
+    expect(textOf($(el, '.error'))).to.equal('Impossible d’afficher cette étude : elle n’a pas de titre.');
+  });
+});

@@ -7,6 +7,10 @@ import type { EgmStudy } from '../../core/types.js';
 import { EgmStudySelectEvent } from '../../events/egm-study-select.js';
 import { tokens } from '../../styles/tokens.js';
 import { wellFormed } from '../../core/text.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { formatMessage } from '../../core/i18n.js';
+import { en, type EgmStrings } from '../../i18n/en.js';
+import type { EgmLocale } from '../../i18n/registry.js';
 import { studyCardStyles } from './egm-study-card.styles.js';
 
 const HEX = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
@@ -79,10 +83,10 @@ function schemaLookup(schema: unknown): SchemaLookup | undefined {
 }
 
 /** Why a value given as `.study` cannot be shown, or undefined when it can. */
-function studyProblem(study: unknown): string | undefined {
-  if (!isObject(study)) return `it is ${study === null ? 'null' : Array.isArray(study) ? 'a list' : `a ${typeof study}`}, not a study`;
-  if (!text(study.id)) return 'it has no id';
-  if (!text(study.title)) return 'it has no title';
+function studyProblem(study: unknown, s: EgmStrings['card'] = en.card): string | undefined {
+  if (!isObject(study)) return formatMessage('en', s.notStudy, { what: study === null ? 'null' : Array.isArray(study) ? 'a list' : `a ${typeof study}` });
+  if (!text(study.id)) return s.noId;
+  if (!text(study.title)) return s.noTitle;
   return undefined;
 }
 
@@ -108,7 +112,7 @@ interface Badge {
 }
 
 /** A study's categories, per dimension of the map, in the map's order. */
-function studyBadges(study: EgmStudy, lookup: SchemaLookup | undefined): { id: string; label: string; badges: Badge[] }[] {
+function studyBadges(study: EgmStudy, lookup: SchemaLookup | undefined, notCoded: string): { id: string; label: string; badges: Badge[] }[] {
   const codes = isObject(study.codes) ? study.codes : {};
   const idsOf = (dim: string): string[] => {
     const ids = Object.prototype.hasOwnProperty.call(codes, dim) ? codes[dim] : undefined;
@@ -137,7 +141,7 @@ function studyBadges(study: EgmStudy, lookup: SchemaLookup | undefined): { id: s
     // Unknown ids are shown as they are (never dropped without a trace); parseMap reports them.
     for (const id of ids) if (!dim.categories.has(id)) badges.push({ label: id, order: Infinity });
     // The grid shows studies without a segment code in "Not coded": so does the card.
-    if (dim.segments && badges.length === 0) badges.push({ label: 'Not coded', color: NOT_CODED_COLOR, order: 0 });
+    if (dim.segments && badges.length === 0) badges.push({ label: notCoded, color: NOT_CODED_COLOR, order: 0 });
     if (badges.length) rows.push({ id: dim.id, label: dim.label, badges });
   }
   return rows;
@@ -205,6 +209,11 @@ export class EgmStudyCard extends LitElement {
   /** The level of the title's heading, 2 to 6. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
 
+  /** Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md. */
+  @property({ attribute: false }) strings?: EgmLocale;
+
+  private readonly l10n = new LocaleController(this);
+
   @state() private abstractExpanded = false;
   @state() private authorsExpanded = false;
   /** The clamped abstract overflows its lines (measured): only then is "Show more" offered. */
@@ -249,8 +258,9 @@ export class EgmStudyCard extends LitElement {
   override render() {
     const study = this.study;
     if (study === undefined) return nothing;
-    const problem = studyProblem(study);
-    if (problem) return html`<p class="error" part="error">This study cannot be shown: ${problem}.</p>`;
+    const t = this.l10n.s.card;
+    const problem = studyProblem(study, t);
+    if (problem) return html`<p class="error" part="error">${this.l10n.t(t.invalid, { problem })}</p>`;
     const s = study!;
     const level = Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 6 ? this.headingLevel : 3;
     const tag = HEADINGS[level];
@@ -259,7 +269,7 @@ export class EgmStudyCard extends LitElement {
     const source = text(s.source);
     const abstract = text(s.abstract);
     const authors = this.renderAuthors(s);
-    const codes = studyBadges(s, schemaLookup(this.schema));
+    const codes = studyBadges(s, schemaLookup(this.schema), t.notCoded);
     return html`<article class="card" part="card" aria-labelledby="title" @click=${this.onCardClick}>
       ${staticHtml`<${tag} class="title" part="title" id="title"><button class="select" part="select" type="button">${s.title.trim()}</button></${tag}>`}
       ${authors || year !== undefined || source
@@ -270,7 +280,7 @@ export class EgmStudyCard extends LitElement {
           </p>`
         : nothing}
       ${codes.length
-        ? html`<dl class="codes" part="codes" aria-label="Categories">
+        ? html`<dl class="codes" part="codes" aria-label=${t.categories}>
             ${codes.map(
               (d) => html`<div class="code-row" data-dimension=${d.id}>
                 <dt>${d.label}:</dt>
@@ -298,13 +308,13 @@ export class EgmStudyCard extends LitElement {
                   aria-controls="abstract"
                   @click=${this.toggleAbstract}
                 >
-                  ${this.abstractExpanded ? 'Show less' : 'Show more'}<span class="visually-hidden"> of the abstract</span>
+                  ${this.abstractExpanded ? t.showLess : t.showMore}<span class="visually-hidden">${t.ofAbstract}</span>
                 </button>`
               : nothing}`
         : nothing}
       ${href
         ? html`<a class="link" part="link" href=${href} target="_blank" rel="noopener noreferrer"
-            >Read the study (${hostOf(href)})<span class="visually-hidden">, opens in a new tab</span></a
+            >${this.l10n.t(t.read, { host: hostOf(href) })}<span class="visually-hidden">${t.newTab}</span></a
           >`
         : nothing}
       <slot name="actions"></slot>
@@ -312,13 +322,14 @@ export class EgmStudyCard extends LitElement {
   }
 
   private renderAuthors(s: EgmStudy): TemplateResult | undefined {
+    const t = this.l10n.s.card;
     const all = Array.isArray(s.authors) ? s.authors.map(text).filter((a): a is string => a !== undefined) : [];
     if (all.length === 0) return undefined;
     // "A, B, C et al." is the usual short form; one more name than that costs less than a button.
     const short = all.length > AUTHORS_SHOWN + 1;
     const shown = short && !this.authorsExpanded ? all.slice(0, AUTHORS_SHOWN) : all;
     return html`<span class="authors" part="authors"
-      ><span id="authors">${shown.join(', ')}${short && !this.authorsExpanded ? ' et al.' : ''}</span>${short
+      ><span id="authors">${shown.join(', ')}${short && !this.authorsExpanded ? t.etAl : ''}</span>${short
         ? html` <button
             class="text-button"
             part="toggle"
@@ -328,8 +339,8 @@ export class EgmStudyCard extends LitElement {
             @click=${this.toggleAuthors}
           >
             ${this.authorsExpanded
-              ? html`fewer<span class="visually-hidden"> authors</span>`
-              : html`+${all.length - AUTHORS_SHOWN} more<span class="visually-hidden"> authors</span>`}
+              ? html`${t.fewerAuthors}<span class="visually-hidden">${t.fewerAuthorsHidden}</span>`
+              : html`${this.l10n.t(t.moreAuthors, { n: all.length - AUTHORS_SHOWN })}<span class="visually-hidden">${t.moreAuthorsHidden}</span>`}
           </button>`
         : nothing}</span
     >`;
@@ -353,7 +364,7 @@ export class EgmStudyCard extends LitElement {
     const selection = this.ownerDocument.getSelection();
     if (selection && !selection.isCollapsed && selection.toString().trim() !== '') return;
     const s = this.study;
-    if (!s || studyProblem(s)) return;
+    if (!s || studyProblem(s, this.l10n.s.card)) return;
     const event = new EgmStudySelectEvent({ studyId: s.id });
     this.dispatchEvent(event);
   }

@@ -1,27 +1,59 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { DARK, LIGHT, PALETTE_TOKENS, type Palette } from '../core/theme.js';
+
+/** The dark theme: the public colour tokens set to the dark palette. */
+const dark = unsafeCSS(
+  `color-scheme: dark;${(Object.keys(DARK) as (keyof Palette)[]).map((k) => `${PALETTE_TOKENS[k]}:${DARK[k]};`).join('')}` +
+    `--egm-study-card-background:${DARK.surface};--egm-study-card-badge-background:#21262d;`,
+);
+/** `var(--egm-color-…, light default)` for a palette entry. */
+const v = (k: keyof Palette) => unsafeCSS(`var(${PALETTE_TOKENS[k]}, ${LIGHT[k]})`);
 
 /**
  * Shared design tokens. Public `--egm-*` custom properties (documented on each element) map
  * to private `--_*` names here, so a host sets one property and every element follows.
+ *
+ * Themes: `theme="dark"` on an element gives it (and the elements inside it) dark defaults for
+ * the public tokens; `theme="auto"` does so when the reader's system asks for dark. They are
+ * defaults on `:host`, so a host page's own `--egm-*` values on the element still win. Print is
+ * always light.
  */
 export const tokens = css`
   :host {
     --_font: var(--egm-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--egm-font-size, 0.875rem);
-    --_text: var(--egm-color-text, #1f2328);
-    --_muted: var(--egm-color-text-muted, #57606a);
-    --_bg: var(--egm-color-background, #ffffff);
-    --_surface: var(--egm-color-surface, #f6f8fa);
-    --_border: var(--egm-color-border, #d0d7de);
-    --_accent: var(--egm-color-accent, #0b5cad);
-    --_focus: var(--egm-color-focus, #0b5cad);
-    --_selected: var(--egm-color-selected, #0b5cad);
-    --_gap: var(--egm-color-gap, #eef1f4);
+    --_text: ${v('text')};
+    --_muted: ${v('textMuted')};
+    --_bg: ${v('background')};
+    --_surface: ${v('surface')};
+    --_border: ${v('border')};
+    --_accent: ${v('accent')};
+    --_focus: ${v('focus')};
+    --_selected: ${v('selected')};
+    --_gap: ${v('gap')};
+    --_control-border: ${v('controlBorder')};
+    --_error: ${v('error')};
+    --_error-bg: ${v('errorBackground')};
+    --_error-text: ${v('errorText')};
     --_radius: var(--egm-radius, 6px);
     --_space: var(--egm-space, 0.5rem);
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);
+  }
+
+  /* The dark theme: every colour token at once, checked for contrast (docs/theming.md). */
+  @media screen {
+    :host([theme='dark']) {
+      ${dark}
+      background-color: var(--_bg);
+    }
+  }
+  @media screen and (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${dark}
+      background-color: var(--_bg);
+    }
   }
 
   .visually-hidden {
@@ -42,10 +74,10 @@ export const tokens = css`
   }
 
   .error {
-    border: 1px solid #b2182b;
+    border: 1px solid var(--_error);
     border-radius: var(--_radius);
-    background: #fff5f5;
-    color: #6e0d14;
+    background: var(--_error-bg);
+    color: var(--_error-text);
     padding: var(--_space) calc(var(--_space) * 2);
   }
   .error h2 {

@@ -1,0 +1,90 @@
+/**
+ * The two built-in colour palettes, as data (DOM-free): the light defaults of the public
+ * `--egm-color-*` tokens and the dark theme's values. src/styles/tokens.ts turns them into
+ * CSS; theme.test.ts checks their contrast (WCAG 1.4.3 text 4.5:1, 1.4.11 graphics 3:1).
+ */
+export interface Palette {
+  /** Body text. */
+  text: string;
+  /** Secondary text: counts beside options, notes. */
+  textMuted: string;
+  /** The element's background (painted only by a themed element; otherwise the page shows). */
+  background: string;
+  /** Panels, header cells, chips. */
+  surface: string;
+  /** Dividers and table rules (decorative: controls have their own border). */
+  border: string;
+  /** Borders that identify form controls and buttons. */
+  controlBorder: string;
+  /** Links and primary actions. */
+  accent: string;
+  /** Focus rings. */
+  focus: string;
+  /** The selected cell's outline. */
+  selected: string;
+  /** The fill of gap cells. */
+  gap: string;
+  /** Bubbles of maps without segments. */
+  bubble: string;
+  /** The synthesis-gap marker. */
+  synthesisGap: string;
+  /** Error states: border, background, text. */
+  error: string;
+  errorBackground: string;
+  errorText: string;
+}
+
+export const LIGHT: Readonly<Palette> = {
+  text: '#1f2328',
+  textMuted: '#57606a',
+  background: '#ffffff',
+  surface: '#f6f8fa',
+  border: '#d0d7de',
+  controlBorder: '#6e7781',
+  accent: '#0b5cad',
+  focus: '#0b5cad',
+  selected: '#0b5cad',
+  gap: '#eef1f4',
+  bubble: '#4a6fa5',
+  synthesisGap: '#7b2cbf',
+  error: '#b2182b',
+  errorBackground: '#fff5f5',
+  errorText: '#6e0d14',
+};
+
+export const DARK: Readonly<Palette> = {
+  text: '#e6edf3',
+  textMuted: '#9ea7b3',
+  background: '#0d1117',
+  surface: '#161b22',
+  border: '#3d444d',
+  controlBorder: '#8b949e',
+  accent: '#6cb6ff',
+  focus: '#6cb6ff',
+  selected: '#6cb6ff',
+  gap: '#1c2330',
+  bubble: '#6e9bd6',
+  synthesisGap: '#c58af9',
+  error: '#f85149',
+  errorBackground: '#2d1214',
+  errorText: '#ffd7d5',
+};
+
+/** The public custom property of each palette entry. */
+export const PALETTE_TOKENS: Readonly<Record<keyof Palette, string>> = {
+  text: '--egm-color-text',
+  textMuted: '--egm-color-text-muted',
+  background: '--egm-color-background',
+  surface: '--egm-color-surface',
+  border: '--egm-color-border',
+  controlBorder: '--egm-color-control-border',
+  accent: '--egm-color-accent',
+  focus: '--egm-color-focus',
+  selected: '--egm-color-selected',
+  gap: '--egm-color-gap',
+  bubble: '--egm-color-bubble',
+  synthesisGap: '--egm-color-synthesis-gap',
+  error: '--egm-color-error',
+  errorBackground: '--egm-color-error-background',
+  errorText: '--egm-color-error-text',
+};

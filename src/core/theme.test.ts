@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { contrastRatio } from './heat.js';
+import { contrastRatio } from './color.js';
 import { DARK, LIGHT, PALETTE_TOKENS, type Palette } from './theme.js';
 
 /** [foreground, background, minimum ratio, what it is]. */

@@ -121,4 +121,13 @@ export default [
     },
     onwarn,
   },
+  {
+    // Translations (src/i18n/<lang>.ts): one small self-contained file each, dist/locales/<lang>.js,
+    // that registers its strings on a global registry, so it serves the npm build and the embed
+    // bundle alike. Loading one is opting in: the embed bundle carries English only.
+    input: { fr: 'src/i18n/fr.ts' },
+    plugins: [noNodeBuiltins(), ts(), terser({ module: true, ecma: 2020 })],
+    output: { dir: 'dist', format: 'es', entryFileNames: 'locales/[name].js', sourcemap: true },
+    onwarn,
+  },
 ];

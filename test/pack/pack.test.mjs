@@ -47,6 +47,8 @@ describe('npm pack', () => {
       'dist/types/core/index.d.ts',
       'dist/types/core/import/index.d.ts',
       'dist/types/bundle.d.ts',
+      'dist/locales/fr.js',
+      'dist/types/i18n/fr.d.ts',
     ]) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }
@@ -54,7 +56,12 @@ describe('npm pack', () => {
 
   it('ships every file the exports map and bin point at', () => {
     const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
-    for (const target of [...targets, ...Object.values(pkg.bin)]) assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is in the tarball`);
+    for (const target of [...targets, ...Object.values(pkg.bin)]) {
+      const path = target.replace(/^\.\//, '');
+      // A pattern export ("./locales/*") must match at least one shipped file.
+      const pattern = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '[^/]+')}$`);
+      assert.ok(path.includes('*') ? files.some((f) => pattern.test(f)) : files.includes(path), `${target} is in the tarball`);
+    }
   });
 
   it('ships no tests, fixtures, stories, sources, demo or tooling', () => {

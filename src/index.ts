@@ -13,3 +13,6 @@ export { EgmLegend } from './components/egm-legend/egm-legend.js';
 export { EgmMapElement, type EgmStudySort } from './components/egm-map/egm-map.js';
 export { GridFocusController, type GridFocusOptions } from './controllers/grid-focus-controller.js';
 export { sanitizeHtml } from './internal/sanitize.js';
+export { registerLocale, registeredLocales, LOCALE_CHANGE, type EgmLocale } from './i18n/registry.js';
+export { en as englishStrings, type EgmStrings } from './i18n/en.js';
+export { LocaleController, type LocaleHost } from './controllers/locale-controller.js';

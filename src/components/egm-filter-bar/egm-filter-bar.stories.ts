@@ -44,6 +44,20 @@ export const WithActiveFilters: Story = {
   },
 };
 
+/**
+ * The "Match" control sets how the choices combine (`mode`): "Each filter" (standard: one
+ * choice in every filter used), "Every choice" (all) or "Any choice" (any), each described in
+ * its panel, shown open here with "Every choice" set by the host.
+ */
+export const FilterModes: Story = {
+  args: { filters: { categories: { population: ['chronic', 'mental-health-conditions'], design: ['rct'] }, mode: 'all' } },
+  play: async ({ canvasElement }) => {
+    const bar = canvasElement.querySelector('egm-filter-bar')!;
+    await bar.updateComplete;
+    bar.shadowRoot!.querySelector<HTMLButtonElement>('.control.mode .control-button')?.click();
+  },
+};
+
 /** The `dimensions` attribute overrides the map's `layout.filters`. */
 export const ChosenDimensions: Story = {
   args: { dimensions: 'region quality' },

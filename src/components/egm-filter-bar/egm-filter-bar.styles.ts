@@ -145,6 +145,19 @@ export const styles = [
       font-style: italic;
     }
 
+    /* The mode panel: each mode's description under its name, always shown. */
+    .mode-legend {
+      margin: 0 0 0.25em;
+      font-weight: 600;
+    }
+    .mode-description {
+      margin: 0 0 0.35em;
+      padding-inline-start: 2.1em;
+      color: var(--_muted);
+      font-size: 0.9em;
+      white-space: normal;
+    }
+
     .search input {
       box-sizing: border-box;
       width: 16rem;

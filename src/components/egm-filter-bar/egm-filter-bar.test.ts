@@ -31,6 +31,17 @@ const chipNames = (el: EgmFilterBar) => all(el, '.chip').map((c) => text(c).repl
 const searchBox = (el: EgmFilterBar) => one<HTMLInputElement>(el, 'input[type="search"]');
 const yearBox = (el: EgmFilterBar, which: 'from' | 'to') => one<HTMLInputElement>(el, `input[data-key="${which}"]`);
 const focused = (el: EgmFilterBar) => root(el).activeElement as HTMLElement | null;
+const modeButton = (el: EgmFilterBar) => one<HTMLButtonElement>(el, '.control.mode .control-button');
+const modePanel = (el: EgmFilterBar) => one<HTMLElement>(el, '.control.mode .panel');
+const modeRadio = (el: EgmFilterBar, mode: string) => one<HTMLInputElement>(el, `.control.mode input[value="${mode}"]`);
+/** Each mode radio's accessible name and description, from the DOM it points at. */
+const modeOptions = (el: EgmFilterBar) =>
+  all<HTMLInputElement>(el, '.control.mode input[type="radio"]').map((r) => ({
+    value: r.value,
+    name: text(r.labels![0]),
+    description: text(root(el).getElementById(r.getAttribute('aria-describedby')!)),
+    checked: r.checked,
+  }));
 
 /** The numbers shown beside a dimension's options, by category id (its panel must be open). */
 function shownFacets(el: EgmFilterBar, dim: string): Record<string, number> {
@@ -100,12 +111,12 @@ describe('egm-filter-bar', () => {
   describe('properties', () => {
     it('offers layout.filters by default and the dimensions attribute instead when set', async () => {
       const el = await smallBar();
-      expect(all(el, '.control').map((c) => c.dataset.dimension)).to.deep.equal(['population', 'design']);
+      expect(all(el, '.control[data-dimension]').map((c) => c.dataset.dimension)).to.deep.equal(['population', 'design']);
       el.dimensions = 'design quality';
       await el.updateComplete;
       expect(el.getAttribute('dimensions')).to.equal('design quality');
-      expect(all(el, '.control').map((c) => c.dataset.dimension)).to.deep.equal(['design', 'quality']);
-      expect(all(el, '.control-button').map(text)).to.deep.equal(['Study type ▾', 'Study quality ▾']);
+      expect(all(el, '.control[data-dimension]').map((c) => c.dataset.dimension)).to.deep.equal(['design', 'quality']);
+      expect(all(el, '.control-button').map(text)).to.deep.equal(['Study type ▾', 'Study quality ▾', 'Match: Each filter ▾']);
     });
 
     it('shows the error state for an unknown dimension in the attribute', async () => {
@@ -176,7 +187,7 @@ describe('egm-filter-bar', () => {
       const el = await smallBar();
       const bar = one(el, '[role="toolbar"]');
       expect(bar.getAttribute('aria-label')).to.equal('Filters');
-      expect(all(el, '.control-button').map(text)).to.deep.equal(['Population ▾', 'Study type ▾']);
+      expect(all(el, '.control-button').map(text)).to.deep.equal(['Population ▾', 'Study type ▾', 'Match: Each filter ▾']);
       const btn = controlButton(el, 'population');
       expect(btn.getAttribute('aria-expanded')).to.equal('false');
       expect(root(el).getElementById(btn.getAttribute('aria-controls')!)).to.equal(panel(el, 'population'));
@@ -242,7 +253,7 @@ describe('egm-filter-bar', () => {
       const engine = engineFor(structuredClone(demo));
       const f: EgmFilters = { categories: { design: ['rct'] }, years: { from: 2010 } };
       const el = await demoBar(f);
-      expect(all(el, '.control').map((c) => c.dataset.dimension)).to.deep.equal(demo.layout.filters);
+      expect(all(el, '.control[data-dimension]').map((c) => c.dataset.dimension)).to.deep.equal(demo.layout.filters);
       expect(status(el)).to.equal(`Showing ${engine.mask(f).count()} of 91 studies`);
       for (const dim of demo.layout.filters!) {
         await openPanel(el, dim);
@@ -307,13 +318,15 @@ describe('egm-filter-bar', () => {
     it('has one tab stop and moves focus among its controls with the arrow keys, Home and End', async () => {
       const el = await smallBar({ categories: { design: ['rct'] } });
       const stops = all(el, '[data-key]');
-      expect(stops.map((s) => s.dataset.key)).to.deep.equal(['dim:population', 'dim:design', 'search', 'from', 'to', 'chip:["design","rct"]', 'clear']);
+      expect(stops.map((s) => s.dataset.key)).to.deep.equal(['dim:population', 'dim:design', 'mode', 'search', 'from', 'to', 'chip:["design","rct"]', 'clear']);
       expect(stops.filter((s) => s.tabIndex === 0).map((s) => s.dataset.key)).to.deep.equal(['dim:population']);
       controlButton(el, 'population').focus();
       await sendKeys({ press: 'ArrowRight' });
       expect(focused(el)).to.equal(controlButton(el, 'design'));
       await el.updateComplete;
       expect(all(el, '[data-key]').filter((s) => s.tabIndex === 0)).to.deep.equal([controlButton(el, 'design')]);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)).to.equal(modeButton(el));
       await sendKeys({ press: 'ArrowRight' });
       expect(focused(el)).to.equal(searchBox(el));
       await sendKeys({ press: 'ArrowRight' }); // empty box: the caret is at its end
@@ -365,7 +378,7 @@ describe('egm-filter-bar', () => {
       expect(focused(el)).to.equal(searchBox(el));
       searchBox(el).setSelectionRange(0, 0);
       await sendKeys({ press: 'ArrowLeft' });
-      expect(focused(el)).to.equal(controlButton(el, 'design'));
+      expect(focused(el)).to.equal(modeButton(el));
     });
 
     it('closes the panel on Escape and returns focus to its button', async () => {
@@ -605,6 +618,159 @@ describe('egm-filter-bar', () => {
       const event: EgmFilterChangeEvent = await oneEvent(document, 'egm-filter-change');
       expect(event.detail.filters).to.deep.equal({ categories: { design: ['sr'] } });
       expect(event.target).to.equal(el);
+    });
+  });
+  describe('filter modes', () => {
+    /** Two population choices and one study type: every mode gives a different answer. */
+    const MIXED: EgmFilters = { categories: { population: ['adults', 'children'], design: ['rct'] } };
+
+    it('passes axe with the mode panel open', async () => {
+      const el = await smallBar(MIXED);
+      modeButton(el).click();
+      await el.updateComplete;
+      expect(modePanel(el).hidden).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('is a button with a radio group of the three modes, each with its description shown', async () => {
+      const el = await smallBar();
+      const button = modeButton(el);
+      expect(text(button)).to.equal('Match: Each filter ▾');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(root(el).getElementById(button.getAttribute('aria-controls')!)).to.equal(modePanel(el));
+      expect(modePanel(el).hidden).to.be.true;
+      button.click();
+      await el.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      const group = modePanel(el);
+      expect(group.getAttribute('role')).to.equal('radiogroup');
+      expect(text(root(el).getElementById(group.getAttribute('aria-labelledby')!))).to.equal('Show studies that match');
+      expect(modeOptions(el)).to.deep.equal([
+        { value: 'standard', name: 'Each filter', description: 'Standard: a study needs one of your choices in every filter you use.', checked: true },
+        { value: 'all', name: 'Every choice', description: 'A study needs all of your choices, in every filter.', checked: false },
+        { value: 'any', name: 'Any choice', description: 'A study needs just one of your choices, in any filter.', checked: false },
+      ]);
+      // Shown, not a hover tooltip: each description takes room on screen, under its radio.
+      for (const m of ['standard', 'all', 'any']) {
+        const desc = root(el).getElementById(`mode-${m}`)!;
+        expect(desc.getBoundingClientRect().height, m).to.be.greaterThan(0);
+        expect(desc.getBoundingClientRect().top).to.be.at.least(modeRadio(el, m).getBoundingClientRect().bottom - 1);
+      }
+      expect(all(el, '[title]').filter((n) => n.closest('.mode'))).to.have.length(0);
+    });
+
+    it('gives the hand-checked counts on the small map, and what FilterEngine counts', async () => {
+      // Adults or children, and RCT: s1, s3, s4. Adults and children and RCT: none (s7, the
+      // only study with both, is a review). Adults or children or RCT: s1, s2, s3, s4, s7.
+      const engine = engineFor(smallMap());
+      const el = await smallBar(MIXED);
+      const seen = record(el);
+      const counts: Record<string, string> = {};
+      for (const mode of ['all', 'any', 'standard'] as const) {
+        modeRadio(el, mode).click();
+        await el.updateComplete;
+        counts[mode] = status(el);
+        expect(status(el)).to.equal(`Showing ${engine.mask({ ...MIXED, mode }).count()} of 7 studies`);
+      }
+      expect(counts).to.deep.equal({ standard: 'Showing 3 of 7 studies', all: 'Showing 0 of 7 studies', any: 'Showing 5 of 7 studies' });
+      expect(seen).to.deep.equal([{ ...MIXED, mode: 'all' }, { ...MIXED, mode: 'any' }, MIXED]);
+    });
+
+    it('gives the demo map’s counts as FilterEngine counts them, in every mode, chosen with the keyboard', async () => {
+      const engine = engineFor(structuredClone(demo));
+      const f: EgmFilters = { categories: { population: ['chronic', 'mental-health-conditions'], design: ['rct'] } };
+      const el = await demoBar(f);
+      const seen = record(el);
+      const expected = (mode: 'standard' | 'all' | 'any') => `Showing ${engine.mask({ ...f, mode }).count()} of 91 studies`;
+      const results = new Set([expected('standard'), expected('all'), expected('any')]);
+      expect(results.size, 'the three modes differ on this filter').to.equal(3);
+      expect(status(el)).to.equal(expected('standard'));
+      // Into the toolbar, along to the mode button, down into its panel.
+      controlButton(el, 'population').focus();
+      for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)).to.equal(modeButton(el));
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(modePanel(el).hidden).to.be.false;
+      expect(focused(el)).to.equal(modeRadio(el, 'standard'));
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(focused(el)).to.equal(modeRadio(el, 'all'));
+      expect(seen.at(-1)).to.deep.equal({ ...f, mode: 'all' });
+      expect(status(el)).to.equal(expected('all'));
+      expect(text(modeButton(el))).to.equal('Match: Every choice ▾');
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(seen.at(-1)).to.deep.equal({ ...f, mode: 'any' });
+      expect(status(el)).to.equal(expected('any'));
+      await sendKeys({ press: 'ArrowRight' }); // the arrows stay in the radio group
+      await el.updateComplete;
+      expect(focused(el)).to.equal(modeRadio(el, 'standard'));
+      expect(seen.at(-1)).to.deep.equal(f);
+      expect(status(el)).to.equal(expected('standard'));
+      expect(seen).to.have.length(3);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(modePanel(el).hidden).to.be.true;
+      expect(focused(el)).to.equal(modeButton(el));
+      // The facets follow the mode too.
+      el.filters = { ...f, mode: 'any' };
+      await openPanel(el, 'design');
+      expect(shownFacets(el, 'design')).to.deep.equal(Object.fromEntries(engine.facets({ ...f, mode: 'any' }, 'design')));
+    });
+
+    it('round-trips the mode through .filters and keeps it when categories change', async () => {
+      const el = await smallBar({ categories: {}, mode: 'any' });
+      const seen = record(el);
+      expect(text(modeButton(el))).to.equal('Match: Any choice ▾');
+      expect(modeRadio(el, 'any').checked).to.be.true;
+      await openPanel(el, 'design');
+      checkbox(el, 'design', 'sr').click();
+      await el.updateComplete;
+      expect(seen).to.deep.equal([{ categories: { design: ['sr'] }, mode: 'any' }]);
+      expect(el.filters).to.deep.equal({ categories: { design: ['sr'] }, mode: 'any' });
+      el.filters = { categories: { design: ['sr'] } };
+      await el.updateComplete;
+      expect(text(modeButton(el))).to.equal('Match: Each filter ▾');
+      expect(modeRadio(el, 'standard').checked).to.be.true;
+      expect(seen).to.have.length(1);
+    });
+
+    it('reverts the mode when the change is cancelled', async () => {
+      const el = await smallBar(MIXED);
+      el.addEventListener('egm-filter-change', (e) => e.preventDefault());
+      modeButton(el).click();
+      await el.updateComplete;
+      setTimeout(() => modeRadio(el, 'any').click());
+      const event: EgmFilterChangeEvent = await oneEvent(el, 'egm-filter-change');
+      expect(event.detail.filters).to.deep.equal({ ...MIXED, mode: 'any' });
+      expect(event.cancelable && event.defaultPrevented).to.be.true;
+      await el.updateComplete;
+      expect(modeRadio(el, 'any').checked).to.be.false;
+      expect(modeRadio(el, 'standard').checked).to.be.true;
+      expect(el.filters).to.deep.equal(MIXED);
+      expect(status(el)).to.equal('Showing 3 of 7 studies');
+    });
+
+    it('is kept by Clear all, which a mode alone leaves disabled', async () => {
+      const el = await smallBar({ ...MIXED, mode: 'any', query: 'peer' });
+      const seen = record(el);
+      one<HTMLButtonElement>(el, '.clear').click();
+      await el.updateComplete;
+      expect(seen).to.deep.equal([{ categories: {}, mode: 'any' }]);
+      expect(text(modeButton(el))).to.equal('Match: Any choice ▾');
+      expect(chipNames(el)).to.deep.equal([]);
+      expect(one(el, '.clear').getAttribute('aria-disabled')).to.equal('true');
+      one<HTMLButtonElement>(el, '.clear').click();
+      expect(seen).to.have.length(1);
+    });
+
+    it('is not offered when the bar has no filter dimensions', async () => {
+      const map = smallMap();
+      map.layout.filters = [];
+      const el = await fixture<EgmFilterBar>(html`<egm-filter-bar .schema=${map}></egm-filter-bar>`);
+      expect(all(el, '.control')).to.have.length(0);
+      expect(all(el, '[data-key]').map((n) => n.dataset.key)).to.deep.equal(['search', 'from', 'to', 'clear']);
     });
   });
 });

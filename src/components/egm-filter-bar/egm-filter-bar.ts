@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isEmptyFilter, normalizeFilters } from '../../core/filter.js';
 import type { CategoryNode, DimensionIndex } from '../../core/map-index.js';
-import type { EgmFilters, EgmIssue, EgmSchema, EgmStudy } from '../../core/types.js';
+import type { EgmFilterMode, EgmFilters, EgmIssue, EgmSchema, EgmStudy } from '../../core/types.js';
 import { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
 import { resolveMap, type MapData, type MapState } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
@@ -27,6 +27,21 @@ const own = (record: Record<string, string[]>, key: string): string[] | undefine
 const sameFilters = (a: EgmFilters, b: EgmFilters) => JSON.stringify(normalizeFilters(a)) === JSON.stringify(normalizeFilters(b));
 
 const plural = (n: number) => (n === 1 ? 'study' : 'studies');
+
+/** The bar's new user-visible text, in one place for translation. */
+const STRINGS = {
+  /** The mode button reads "Match: <mode label>". */
+  match: 'Match',
+  modeLegend: 'Show studies that match',
+  modes: {
+    standard: ['Each filter', 'Standard: a study needs one of your choices in every filter you use.'],
+    all: ['Every choice', 'A study needs all of your choices, in every filter.'],
+    any: ['Any choice', 'A study needs just one of your choices, in any filter.'],
+  } satisfies Record<EgmFilterMode, [label: string, description: string]>,
+};
+const MODES = Object.keys(STRINGS.modes) as EgmFilterMode[];
+/** The toolbar key (`data-key`) of the mode control. Dimension controls are `dim:<id>`. */
+const MODE_KEY = 'mode';
 
 /** The earliest and latest study years of a map (null: no study has a year). */
 const yearBounds = new WeakMap<MapData, { min: number; max: number } | null>();
@@ -61,12 +76,21 @@ function yearsOf(data: MapData): { min: number; max: number } | null {
  * - Checking a group selects the group id, which includes its descendants (spec §3); its
  *   children then show as checked too. Unchecking one of them replaces the group by its other
  *   children. A group with only some descendants selected shows as mixed.
+ * - After the dimensions, a "Match" button sets the `mode` (spec §4) in a panel of three
+ *   radio buttons, each with its plain-language description shown under it (and linked with
+ *   `aria-describedby`): "Each filter" (`standard`: one of the choices in every filter used),
+ *   "Every choice" (`all`) and "Any choice" (`any`). It is a control of the toolbar like the
+ *   others; inside its panel the arrow keys choose a mode, and each choice emits
+ *   `egm-filter-change`. Hosts set it through `.filters.mode`.
+ * - "Clear all" removes every category, the search and the year range but keeps the mode:
+ *   the mode says how to combine filters and is not itself one (it shows no chip, and alone
+ *   it leaves "Clear all" disabled).
  * - The search box matches every word in titles, authors and abstracts; it filters 200 ms
  *   after typing stops, or at once on Enter. The year range is bounded by the map's years.
  * - Keyboard: the bar is a WAI-ARIA toolbar with one tab stop; Left/Right (and Home/End on
  *   buttons) move between its controls. In the search box Left/Right move the caret and leave
  *   the box only at its ends; in the year boxes Up/Down change the year. Down on a closed
- *   filter button opens its panel. Inside a panel Tab and Up/Down move between options;
+ *   filter or mode button opens its panel. Inside a panel Tab and Up/Down move between options;
  *   Escape closes it and returns focus to its button; clicking outside or tabbing out closes it.
  * - Controlled or not: setting `.filters` shows those filters; without a host setting it, the
  *   bar keeps its own state. Every change emits a cancelable `egm-filter-change`; calling
@@ -80,11 +104,11 @@ function yearsOf(data: MapData): { min: number; max: number } | null {
  *
  * @csspart base - The wrapper around the toolbar and the status line.
  * @csspart bar - The toolbar (`role="toolbar"`) holding every control.
- * @csspart control - One dimension's filter: its button and its panel.
- * @csspart control-button - The button that opens a dimension's panel.
+ * @csspart control - One dimension's filter, or the mode control: its button and its panel.
+ * @csspart control-button - The button that opens a dimension's (or the mode's) panel.
  * @csspart badge - How many categories of a dimension are selected, on its button.
  * @csspart panel - The panel listing a dimension's categories.
- * @csspart option - One category (checkbox, label and count) in a panel.
+ * @csspart option - One category (checkbox, label and count), or one mode (radio and label), in a panel.
  * @csspart facet - The number of studies beside an option.
  * @csspart search - The search box.
  * @csspart years - The year range group.
@@ -135,8 +159,8 @@ export class EgmFilterBar extends LitElement {
   /** Space-separated dimension ids to offer, overriding the map's `layout.filters`. */
   @property({ reflect: true }) dimensions?: string;
 
-  /** The dimension whose panel is open. */
-  @state() private openDimension: string | null = null;
+  /** The toolbar key (`dim:<id>` or the mode's) of the control whose panel is open. */
+  @state() private openKey: string | null = null;
   /** The search box's text, which runs ahead of `filters.query` while typing. */
   @state() private searchText = '';
   /** The toolbar control that was focused last: it holds the tab stop. */
@@ -181,8 +205,11 @@ export class EgmFilterBar extends LitElement {
     const f = this.active;
     const years = yearsOf(data);
     const chips = this.chips(data, dims.list, f);
+    // The mode only matters once there is something to combine: offered with the dimensions.
+    const hasMode = dims.list.length > 0;
     const keys = [
       ...dims.list.map((d) => `dim:${d.dimension.id}`),
+      ...(hasMode ? [MODE_KEY] : []),
       'search',
       ...(years ? ['from', 'to'] : []),
       ...chips.map((c) => c.key),
@@ -196,6 +223,7 @@ export class EgmFilterBar extends LitElement {
     return html`<div class="base" part="base">
       <div class="bar" part="bar" role="toolbar" aria-label="Filters" @keydown=${this.onToolbarKeydown} @focusin=${this.onToolbarFocusin}>
         ${repeat(dims.list, (d) => d.dimension.id, (d, i) => this.renderControl(data, d, i, f, tab))}
+        ${hasMode ? this.renderMode(f.mode ?? 'standard', tab) : nothing}
         <label class="search">
           <span class="visually-hidden">Search titles, authors and abstracts</span>
           <input
@@ -245,7 +273,7 @@ export class EgmFilterBar extends LitElement {
     const id = dim.dimension.id;
     const key = `dim:${id}`;
     const selected = own(f.categories, id) ?? [];
-    const open = this.openDimension === id;
+    const open = this.openKey === key;
     const panelId = `panel-${i}`;
     // Facets only matter while a panel is open; closed panels keep their last numbers out of the DOM.
     const facets = open ? data.filters.facets(f, id) : undefined;
@@ -253,8 +281,8 @@ export class EgmFilterBar extends LitElement {
       class=${open ? 'control open' : 'control'}
       part="control"
       data-dimension=${id}
-      @keydown=${(e: KeyboardEvent) => this.onControlKeydown(e, id)}
-      @focusout=${(e: FocusEvent) => this.onControlFocusout(e, id)}
+      @keydown=${(e: KeyboardEvent) => this.onControlKeydown(e, key)}
+      @focusout=${(e: FocusEvent) => this.onControlFocusout(e, key)}
     >
       <button
         type="button"
@@ -264,7 +292,7 @@ export class EgmFilterBar extends LitElement {
         tabindex=${tab(key)}
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls=${panelId}
-        @click=${() => this.togglePanel(id)}
+        @click=${() => this.togglePanel(key)}
       >
         <span>${dim.dimension.label}</span>
         ${selected.length
@@ -274,6 +302,52 @@ export class EgmFilterBar extends LitElement {
       </button>
       <div class="panel" part="panel" id=${panelId} role="group" aria-label=${dim.dimension.label} ?hidden=${!open}>
         ${facets ? html`<ul class="options" role="list">${this.renderTree(dim, dim.root.children ?? [], selected, facets)}</ul>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  /**
+   * How selections combine (spec §4 `mode`): a button like a dimension's, whose panel is a
+   * radio group with each mode's description shown under it (no hover-only tooltip), so it is
+   * read by screen readers (`aria-describedby`) and seen on touch screens.
+   */
+  private renderMode(mode: EgmFilterMode, tab: (key: string) => number): TemplateResult {
+    const open = this.openKey === MODE_KEY;
+    return html`<div
+      class=${open ? 'control mode open' : 'control mode'}
+      part="control"
+      @keydown=${(e: KeyboardEvent) => this.onControlKeydown(e, MODE_KEY)}
+      @focusout=${(e: FocusEvent) => this.onControlFocusout(e, MODE_KEY)}
+    >
+      <button
+        type="button"
+        class="control-button"
+        part="control-button"
+        data-key=${MODE_KEY}
+        tabindex=${tab(MODE_KEY)}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="mode-panel"
+        @click=${() => this.togglePanel(MODE_KEY)}
+      >
+        <span>${STRINGS.match}: ${STRINGS.modes[mode][0]}</span>
+        <span class="caret" aria-hidden="true">▾</span>
+      </button>
+      <div class="panel" part="panel" id="mode-panel" role="radiogroup" aria-labelledby="mode-legend" ?hidden=${!open}>
+        <p class="mode-legend" id="mode-legend">${STRINGS.modeLegend}</p>
+        ${MODES.map(
+          (m) => html`<label class="option" part="option">
+              <input
+                type="radio"
+                name="mode"
+                value=${m}
+                aria-describedby=${`mode-${m}`}
+                .checked=${live(m === mode)}
+                @change=${() => this.change({ ...this.base(), mode: m })}
+              />
+              <span class="name">${STRINGS.modes[m][0]}</span>
+            </label>
+            <p class="mode-description" id=${`mode-${m}`}>${STRINGS.modes[m][1]}</p>`,
+        )}
       </div>
     </div>`;
   }
@@ -467,8 +541,8 @@ export class EgmFilterBar extends LitElement {
 
   // --- panels and keyboard ---------------------------------------------------------------
 
-  private togglePanel(id: string): void {
-    this.openDimension = this.openDimension === id ? null : id;
+  private togglePanel(key: string): void {
+    this.openKey = this.openKey === key ? null : key;
   }
 
   private rovingItems(): HTMLElement[] {
@@ -503,12 +577,12 @@ export class EgmFilterBar extends LitElement {
     items[next].focus();
   };
 
-  private onControlKeydown(e: KeyboardEvent, id: string): void {
+  private onControlKeydown(e: KeyboardEvent, key: string): void {
     const control = e.currentTarget as HTMLElement;
     const button = control.querySelector<HTMLElement>('.control-button');
-    if (e.key === 'Escape' && this.openDimension === id) {
+    if (e.key === 'Escape' && this.openKey === key) {
       e.preventDefault();
-      this.openDimension = null;
+      this.openKey = null;
       button?.focus();
       return;
     }
@@ -516,10 +590,13 @@ export class EgmFilterBar extends LitElement {
     if (e.target === button) {
       if (e.key !== 'ArrowDown') return;
       e.preventDefault();
-      this.openDimension = id;
-      void this.updateComplete.then(() => control.querySelector<HTMLElement>('.panel input')?.focus());
+      this.openKey = key;
+      // Into the panel: the checked mode, or a dimension's first option.
+      void this.updateComplete.then(() => control.querySelector<HTMLElement>('.panel input:checked[type="radio"], .panel input')?.focus());
       return;
     }
+    // Radios move (and check) with the arrows natively.
+    if ((e.target as HTMLInputElement).type === 'radio') return;
     const boxes = [...control.querySelectorAll<HTMLInputElement>('.panel input')];
     const i = boxes.indexOf(e.target as HTMLInputElement);
     if (i < 0) return;
@@ -528,16 +605,16 @@ export class EgmFilterBar extends LitElement {
   }
 
   /** Focus leaving a control for another element closes its panel (a click on the panel's padding does not). */
-  private onControlFocusout(e: FocusEvent, id: string): void {
-    if (this.openDimension !== id) return;
+  private onControlFocusout(e: FocusEvent, key: string): void {
+    if (this.openKey !== key) return;
     const to = e.relatedTarget as Node | null;
-    if (to && !(e.currentTarget as HTMLElement).contains(to)) this.openDimension = null;
+    if (to && !(e.currentTarget as HTMLElement).contains(to)) this.openKey = null;
   }
 
   private readonly onDocumentClick = (e: MouseEvent) => {
-    if (this.openDimension === null) return;
+    if (this.openKey === null) return;
     const control = this.renderRoot.querySelector('.control.open');
-    if (!control || !e.composedPath().includes(control)) this.openDimension = null;
+    if (!control || !e.composedPath().includes(control)) this.openKey = null;
   };
 }
 

@@ -5,7 +5,9 @@ import large from '../../../demo/large-1000.egm.json' with { type: 'json' };
 import demo from '../../../demo/peer-support.egm.json' with { type: 'json' };
 import { splitMap } from '../../core/parse.js';
 import type { EgmFilters, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
+import type { EgmGrid } from '../egm-grid/egm-grid.js';
 import './egm-map.js';
+import type { EgmMapElement } from './egm-map.js';
 
 // Controls and docs tables come from custom-elements.json (the element's JSDoc): no argTypes here.
 interface Args {
@@ -19,6 +21,7 @@ interface Args {
   view?: string;
   loadTimeout?: number;
   headingLevel?: number;
+  fullscreen?: boolean;
 }
 
 const { schema, studies } = splitMap(demo as unknown as EgmMap);
@@ -46,6 +49,7 @@ const meta: Meta<Args> = {
     view=${args.view || nothing}
     load-timeout=${args.loadTimeout ?? nothing}
     heading-level=${args.headingLevel ?? nothing}
+    ?fullscreen=${args.fullscreen ?? false}
   >
     <p>An evidence and gap map of peer support in health and social care. <a href=${DEMO_SRC}>Download the map data (JSON)</a>.</p>
   </egm-map>`,
@@ -111,4 +115,40 @@ export const InvalidMap: Story = {
 /** In a 360px-wide container (a phone, or a sidebar): the map follows its container, not the viewport. */
 export const Narrow: Story = {
   decorators: [(story) => html`<div style=${styleMap({ width: '360px' })}>${story()}</div>`],
+};
+
+/** Waits for the map in a story to draw its grid, and returns the map. */
+async function drawnMap(canvas: HTMLElement): Promise<EgmMapElement> {
+  const map = canvas.querySelector('egm-map')!;
+  await map.updateComplete;
+  await map.shadowRoot!.querySelector<EgmGrid>('egm-grid')?.updateComplete;
+  return map;
+}
+
+/**
+ * A row's study list grouped by study quality: the "Self-management" row header was activated
+ * and "Group by" set to the segment dimension. Groups follow the category order with their
+ * counts, "Not coded" last; the search box above filters within the list ("12 of 40 studies").
+ */
+export const PanelGroupedByQuality: Story = {
+  play: async ({ canvasElement }) => {
+    const map = await drawnMap(canvasElement);
+    map.shadowRoot!.querySelector<EgmGrid>('egm-grid')!.shadowRoot!.querySelector<HTMLElement>('th[data-axis="row"][data-id="self-management"]')?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    await map.updateComplete;
+    const group = [...map.shadowRoot!.querySelectorAll<HTMLSelectElement>('.panel-tools select')].at(-1);
+    if (!group) return;
+    group.value = 'quality';
+    group.dispatchEvent(new Event('change'));
+  },
+};
+
+/**
+ * Full screen (the `fullscreen` attribute, or the map's "Full screen" button): the map fills
+ * the viewport, here the story's frame; Escape or the button brings it back. Shown in its own
+ * frame in the docs page, which it would otherwise cover.
+ */
+export const FullScreen: Story = {
+  args: { fullscreen: true },
+  parameters: { docs: { story: { inline: false, height: '560px' } } },
 };

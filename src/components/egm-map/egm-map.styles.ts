@@ -12,6 +12,26 @@ export const styles = [
     :host([hidden]) {
       display: none;
     }
+    /* Full screen is CSS, not the Fullscreen API (see the element's docs). */
+    :host([fullscreen]) {
+      position: fixed;
+      inset: 0;
+      z-index: var(--egm-map-fullscreen-z-index, 10000);
+      box-sizing: border-box;
+      overflow: auto;
+      overscroll-behavior: contain;
+      padding: calc(var(--_space) * 2);
+      background: var(--_bg);
+    }
+    .top {
+      display: flex;
+      align-items: flex-start;
+      gap: var(--_space);
+    }
+    .top > .header {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
     .map {
       display: flex;
       flex-direction: column;
@@ -117,9 +137,28 @@ export const styles = [
       align-items: center;
       margin-bottom: var(--_space);
     }
+    .panel-tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 calc(var(--_space) * 1.5);
+    }
+    .find input {
+      box-sizing: border-box;
+      width: 100%;
+      margin-bottom: var(--_space);
+    }
+    .find {
+      flex: 1 1 100%;
+    }
+    .group {
+      margin: var(--_space) 0;
+      font-size: 1em;
+    }
     select,
+    .find input,
     button.more,
-    button.retry {
+    button.retry,
+    button.fullscreen {
       font: inherit;
       min-height: 2.25rem;
       padding: 0.25rem 0.75rem;
@@ -128,6 +167,9 @@ export const styles = [
       background: var(--_bg);
       color: var(--_text);
       cursor: pointer;
+    }
+    .find input {
+      cursor: text;
     }
     .studies {
       list-style: none;
@@ -157,8 +199,17 @@ export const styles = [
       color: var(--_text);
       cursor: pointer;
     }
-    .actions button:hover {
+    .actions button:hover,
+    button.fullscreen:hover {
       border-color: var(--_accent);
+    }
+    button.fullscreen {
+      flex: none;
+    }
+    button.fullscreen[aria-pressed='true'] {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_bg);
     }
 
     .meta {
@@ -209,11 +260,18 @@ export const styles = [
       }
     }
 
+    @media (forced-colors: active) {
+      button.fullscreen[aria-pressed='true'] {
+        border: 3px double ButtonText;
+      }
+    }
+
     @media print {
       egm-filter-bar,
       .actions,
       .close,
-      .sort,
+      .panel-tools,
+      button.fullscreen,
       button.more {
         display: none;
       }

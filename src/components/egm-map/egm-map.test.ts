@@ -1,10 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { GridModel } from '../../core/grid.js';
 import { createIndex } from '../../core/map-index.js';
 import { parseMap, splitMap } from '../../core/parse.js';
 import { smallMap } from '../../core/testing/fixture.js';
-import type { EgmMap } from '../../core/types.js';
+import type { EgmFilters, EgmMap, EgmStudy } from '../../core/types.js';
 import type { EgmErrorEvent } from '../../events/egm-error.js';
+import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import type { EgmLoadEvent } from '../../events/egm-load.js';
 import type { EgmGrid } from '../egm-grid/egm-grid.js';
 import './egm-map.js';
@@ -15,6 +17,60 @@ const root = (el: EgmMapElement) => el.shadowRoot!;
 const grid = (el: EgmMapElement) => root(el).querySelector<EgmGrid>('egm-grid')!;
 const cell = (el: EgmMapElement, r: string, c: string) => grid(el).shadowRoot!.querySelector<HTMLElement>(`[data-row="${r}"][data-column="${c}"]`)!;
 const slotShown = (el: EgmMapElement) => root(el).querySelector('slot') !== null;
+const header = (el: EgmMapElement, axis: 'row' | 'column', id: string) => grid(el).shadowRoot!.querySelector<HTMLElement>(`th[data-axis="${axis}"][data-id="${id}"]`)!;
+const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const panelTitle = (el: EgmMapElement) => text(root(el).querySelector('#panel-title'));
+const panelCount = (el: EgmMapElement) => text(root(el).querySelector('.panel-count'));
+const cardIds = (el: EgmMapElement) => [...root(el).querySelectorAll('egm-study-card')].map((c) => c.study!.id);
+const groupHeadings = (el: EgmMapElement) => [...root(el).querySelectorAll('.panel h4.group')].map(text);
+/** The ids of the cards under each group heading, by heading. */
+const groupedIds = (el: EgmMapElement) =>
+  Object.fromEntries([...root(el).querySelectorAll('.panel h4.group')].map((h) => [text(h), [...h.nextElementSibling!.querySelectorAll('egm-study-card')].map((c) => c.study!.id)]));
+/** A labelled control of the panel's tools, found by its label's text. */
+const tool = <T extends HTMLElement>(el: EgmMapElement, label: string) =>
+  [...root(el).querySelectorAll('.panel-tools label')].find((l) => text(l).startsWith(label))!.querySelector<T>('select, input')!;
+const findBox = (el: EgmMapElement) => root(el).querySelector<HTMLInputElement>('.panel .find input')!;
+const fullscreenButton = (el: EgmMapElement) => root(el).querySelector<HTMLButtonElement>('button.fullscreen')!;
+const liveText = (el: EgmMapElement) => text(root(el).querySelector('[aria-live="polite"]'));
+
+async function choose(el: EgmMapElement, label: string, value: string): Promise<void> {
+  const select = tool<HTMLSelectElement>(el, label);
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+async function mapOf(map: EgmMap, attrs: { rows?: string; columns?: string; filters?: EgmFilters } = {}): Promise<EgmMapElement> {
+  const { schema, studies } = splitMap(map);
+  const el = await fixture<EgmMapElement>(
+    html`<egm-map .schema=${schema} .studies=${studies} .filters=${attrs.filters ?? { categories: {} }} rows=${attrs.rows ?? ''} columns=${attrs.columns ?? ''}></egm-map>`,
+  );
+  await grid(el).updateComplete;
+  return el;
+}
+
+/** Activates a header or cell with a click and waits for the panel to show what it asked for. */
+async function open(el: EgmMapElement, target: HTMLElement): Promise<void> {
+  target.click();
+  await waitUntil(() => root(el).querySelector('.panel'));
+  await el.updateComplete;
+}
+
+/**
+ * The small map with one more column dimension, "Scope", whose one category every study
+ * carries: its header lists all seven studies, with and without years and authors.
+ */
+function everythingMap(): EgmMap {
+  const map = smallMap();
+  map.dimensions.push({ id: 'scope', label: 'Scope', categories: [{ id: 'everything', label: 'Everything' }] });
+  for (const s of map.studies) s.codes.scope = ['everything'];
+  return map;
+}
+async function everything(): Promise<EgmMapElement> {
+  const el = await mapOf(everythingMap(), { columns: 'scope' });
+  await open(el, header(el, 'column', 'everything'));
+  return el;
+}
 
 async function loaded(src: string): Promise<EgmMapElement> {
   const el = await fixture<EgmMapElement>(html`<egm-map src=${src}><p id="fallback">See the <a href="/report">report</a>.</p></egm-map>`);
@@ -259,6 +315,346 @@ describe('egm-map', () => {
       await aTimeout(20);
       await el.updateComplete;
       expect(root(el).querySelector('.panel')).to.equal(null);
+    });
+  });
+  describe('row and column study lists', () => {
+    it('lists a column header’s studies under the filters, in study-list order, naming the column', async () => {
+      const filters: EgmFilters = { categories: { population: ['adults'] } };
+      const el = await mapOf(smallMap(), { filters });
+      setTimeout(() => header(el, 'column', 'mental-health').click());
+      const e = await oneEvent<EgmHeaderSelectEvent>(el, 'egm-header-select');
+      // Mental health: s1, s2, s3, s7; adults (older and working age included) leaves s1, s3, s7.
+      expect(e.detail).to.deep.equal({ axis: 'column', categoryId: 'mental-health', studyIds: ['s1', 's3', 's7'] });
+      const model = new GridModel(createIndex(parseMap(smallMap())), { rows: 'support', columns: 'outcome' });
+      expect(e.detail.studyIds).to.deep.equal(model.headerStudies('column', 'mental-health', filters));
+      await waitUntil(() => root(el).querySelector('.panel'));
+      await el.updateComplete;
+      expect(panelTitle(el)).to.equal('Mental health');
+      expect(panelCount(el)).to.equal('3 studies');
+      expect(cardIds(el)).to.deep.equal(['s3', 's1', 's7']); // newest first
+      const region = root(el).querySelector('.panel')!;
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(text(root(el).getElementById(region.getAttribute('aria-labelledby')!))).to.equal('Mental health');
+      await waitUntil(() => liveText(el) === 'Mental health: 3 studies');
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists a row header’s studies from the keyboard, and follows a later filter change', async () => {
+      const el = await mapOf(smallMap());
+      header(el, 'row', 'in-person').focus();
+      setTimeout(() => void sendKeys({ press: 'Enter' }));
+      const e = await oneEvent<EgmHeaderSelectEvent>(el, 'egm-header-select');
+      expect(e.detail).to.deep.equal({ axis: 'row', categoryId: 'in-person', studyIds: ['s3', 's7'] });
+      await waitUntil(() => root(el).querySelector('.panel'));
+      await el.updateComplete;
+      expect(panelTitle(el)).to.equal('In person');
+      expect(cardIds(el)).to.deep.equal(['s3', 's7']);
+      // A host's new filters: the same row, what is left of it (s7 is a review).
+      el.filters = { categories: { design: ['rct'] } };
+      await el.updateComplete;
+      expect(panelTitle(el)).to.equal('In person');
+      expect(panelCount(el)).to.equal('1 study');
+      expect(cardIds(el)).to.deep.equal(['s3']);
+    });
+
+    it('lists the studies coded to a row group alone, and to a column group alone', async () => {
+      const el = await mapOf(smallMap());
+      const direct = grid(el).shadowRoot!.querySelector<HTMLElement>('button.direct-only[data-axis="row"][data-direct="delivery"]')!;
+      setTimeout(() => direct.click());
+      const e = await oneEvent<EgmHeaderSelectEvent>(el, 'egm-header-select');
+      // s4 is coded to Delivery only; s5 also to Remote, so it is not in the list.
+      expect(e.detail).to.deep.equal({ axis: 'row', categoryId: 'delivery', studyIds: ['s4'], scope: 'direct' });
+      await waitUntil(() => root(el).querySelector('.panel'));
+      await el.updateComplete;
+      expect(panelTitle(el)).to.equal('Delivery (coded to the group alone)');
+      expect(cardIds(el)).to.deep.equal(['s4']);
+
+      const t = await mapOf(smallMap(), { rows: 'outcome', columns: 'support' });
+      const colDirect = grid(t).shadowRoot!.querySelector<HTMLElement>('button.direct-only[data-axis="column"][data-direct="delivery"]')!;
+      setTimeout(() => colDirect.click());
+      const c = await oneEvent<EgmHeaderSelectEvent>(t, 'egm-header-select');
+      expect(c.detail).to.deep.equal({ axis: 'column', categoryId: 'delivery', studyIds: ['s4'], scope: 'direct' });
+      await waitUntil(() => root(t).querySelector('.panel'));
+      await t.updateComplete;
+      expect(panelTitle(t)).to.equal('Delivery (coded to the group alone)');
+      await expect(t).to.be.accessible();
+    });
+
+    it('lists a column header of the transposed map, and a collapsed group’s cell under the group’s name', async () => {
+      const el = await mapOf(smallMap(), { rows: 'outcome', columns: 'support' });
+      await open(el, header(el, 'column', 'education'));
+      expect(panelTitle(el)).to.equal('Education');
+      expect(cardIds(el)).to.deep.equal(['s1', 's2']);
+      // Collapse the Delivery column group (its header toggles it): its cells list every study
+      // coded to the group or below. Physical health × Delivery: s4 (the group) and s5 (Remote).
+      header(el, 'column', 'delivery').click();
+      await el.updateComplete;
+      await grid(el).updateComplete;
+      expect(header(el, 'column', 'delivery').getAttribute('aria-expanded')).to.equal('false');
+      await open(el, cell(el, 'physical', 'delivery'));
+      await waitUntil(() => panelTitle(el) === 'Physical health × Delivery');
+      expect(cardIds(el)).to.deep.equal(['s5', 's4']);
+      expect(panelCount(el)).to.equal('2 studies');
+    });
+  });
+
+  describe('the study panel: sorting, grouping and search', () => {
+    it('sorts by year, title and first author, each both ways (no year or author last)', async () => {
+      const el = await everything();
+      expect(panelTitle(el)).to.equal('Everything');
+      const sort = tool<HTMLSelectElement>(el, 'Sort by');
+      expect(sort.labels[0].textContent.replace(/\s+/g, ' ').trim().startsWith('Sort by')).to.be.true;
+      expect([...sort.options].map((o) => [o.value, o.textContent.trim()])).to.deep.equal([
+        ['year-desc', 'Newest first'],
+        ['year-asc', 'Oldest first'],
+        ['title', 'Title, A to Z'],
+        ['title-desc', 'Title, Z to A'],
+        ['author', 'First author, A to Z'],
+        ['author-desc', 'First author, Z to A'],
+      ]);
+      expect(sort.value).to.equal('year-desc');
+      expect(cardIds(el)).to.deep.equal(['s3', 's1', 's7', 's2', 's5', 's6', 's4']);
+      const orders: Record<string, string[]> = {};
+      for (const value of ['year-asc', 'title', 'title-desc', 'author', 'author-desc', 'year-desc']) {
+        await choose(el, 'Sort by', value);
+        orders[value] = cardIds(el);
+      }
+      expect(orders).to.deep.equal({
+        'year-asc': ['s6', 's5', 's2', 's7', 's1', 's3', 's4'],
+        // Befriending, Blended, Emotional … and, Emotional … without, Peer education, Peer support, Remote
+        title: ['s7', 's3', 's2', 's6', 's1', 's4', 's5'],
+        'title-desc': ['s5', 's4', 's1', 's6', 's2', 's3', 's7'],
+        // Müller, Núñez, Ó Briain, Okafor (accents do not count first), then by title.
+        author: ['s3', 's1', 's7', 's2', 's6', 's4', 's5'],
+        'author-desc': ['s2', 's7', 's1', 's3', 's6', 's4', 's5'],
+        'year-desc': ['s3', 's1', 's7', 's2', 's5', 's6', 's4'],
+      });
+      // From the keyboard: the select changes with the arrow keys.
+      sort.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      expect(cardIds(el)).to.deep.equal(orders['year-asc']);
+    });
+
+    it('groups by a dimension’s categories in their order, with counts, "Not coded" last', async () => {
+      const el = await everything();
+      const group = tool<HTMLSelectElement>(el, 'Group by');
+      expect([...group.options].map((o) => o.textContent.trim())).to.deep.equal(['None', 'Type of support', 'Outcome', 'Study quality', 'Population', 'Study type', 'Scope']);
+      await choose(el, 'Group by', 'quality');
+      // s3 is High and Low, so it is in both; s4 (no quality codes) and s7 are not coded.
+      expect(groupHeadings(el)).to.deep.equal(['High: 3 studies', 'Medium: 1 study', 'Low: 2 studies', 'Not coded: 2 studies']);
+      expect(groupedIds(el)).to.deep.equal({
+        'High: 3 studies': ['s3', 's1', 's6'],
+        'Medium: 1 study': ['s2'],
+        'Low: 2 studies': ['s3', 's5'],
+        'Not coded: 2 studies': ['s7', 's4'],
+      });
+      expect(panelCount(el)).to.equal('7 studies');
+      // Headings nest: the region's h3, the groups' h4, the cards' h5.
+      expect([...root(el).querySelectorAll('egm-study-card')].map((c) => c.getAttribute('heading-level'))).to.deep.equal(Array(8).fill('5'));
+      await expect(el).to.be.accessible();
+      await choose(el, 'Sort by', 'title');
+      expect(groupedIds(el)['High: 3 studies']).to.deep.equal(['s3', 's6', 's1']);
+      await choose(el, 'Group by', 'design');
+      expect(groupedIds(el)).to.deep.equal({
+        'Systematic review: 2 studies': ['s7', 's2'],
+        'RCT: 3 studies': ['s3', 's1', 's4'],
+        'Not coded: 2 studies': ['s6', 's5'],
+      });
+      // Grouping by a dimension with a group category counts its children under it.
+      await choose(el, 'Group by', 'population');
+      expect(groupHeadings(el)).to.deep.equal(['Adults: 4 studies', 'Children: 2 studies', 'Not coded: 2 studies']);
+      await choose(el, 'Group by', '');
+      expect(groupHeadings(el)).to.deep.equal([]);
+      expect(cardIds(el)).to.deep.equal(['s7', 's3', 's2', 's6', 's1', 's4', 's5']);
+      expect(root(el).querySelector('egm-study-card')!.getAttribute('heading-level')).to.equal('4');
+    });
+
+    it('searches within the panel, ignoring case and accents, with a live count', async () => {
+      const el = await everything();
+      const box = findBox(el);
+      expect(text(box.labels![0])).to.equal('Search these studies');
+      box.focus();
+      await sendKeys({ type: 'NUNEZ' });
+      await el.updateComplete;
+      expect(cardIds(el)).to.deep.equal(['s1']);
+      expect(panelCount(el)).to.equal('1 of 7 studies');
+      await waitUntil(() => liveText(el) === '1 of 7 studies', 'the count is announced');
+      box.select();
+      await sendKeys({ type: 'peer' });
+      await el.updateComplete;
+      expect(cardIds(el)).to.deep.equal(['s3', 's1', 's5', 's4']);
+      expect(panelCount(el)).to.equal('4 of 7 studies');
+      // With groups: the search applies within each.
+      await choose(el, 'Group by', 'quality');
+      expect(groupedIds(el)).to.deep.equal({ 'High: 2 studies': ['s3', 's1'], 'Low: 2 studies': ['s3', 's5'], 'Not coded: 1 study': ['s4'] });
+      await choose(el, 'Group by', '');
+      box.select();
+      await sendKeys({ type: 'loneliness' }); // in s7's abstract
+      await el.updateComplete;
+      expect(cardIds(el)).to.deep.equal(['s7']);
+      box.select();
+      await sendKeys({ type: 'muller "blended peer"' });
+      await el.updateComplete;
+      expect(cardIds(el)).to.deep.equal(['s3']);
+      box.select();
+      await sendKeys({ type: 'nothing like this' });
+      await el.updateComplete;
+      expect(cardIds(el)).to.deep.equal([]);
+      expect(panelCount(el)).to.equal('0 of 7 studies');
+      await expect(el).to.be.accessible();
+      // Another list starts with an empty search box.
+      await open(el, header(el, 'row', 'education'));
+      await waitUntil(() => panelTitle(el) === 'Education');
+      expect(findBox(el).value).to.equal('');
+      expect(cardIds(el)).to.deep.equal(['s1', 's2']);
+    });
+
+    it('pages, sorts, groups and searches a cell of 10,000 studies', async () => {
+      const N = 10_000;
+      const quality = ['high', 'medium', 'low'];
+      const big: EgmMap = {
+        format: 'egm/1',
+        title: 'Large cell',
+        dimensions: [
+          { id: 'r', label: 'Rows', categories: [{ id: 'r1', label: 'Row one' }] },
+          { id: 'c', label: 'Columns', categories: [{ id: 'c1', label: 'Column one' }] },
+          { id: 'quality', label: 'Quality', categories: quality.map((id) => ({ id, label: id.toUpperCase() })) },
+        ],
+        layout: { rows: 'r', columns: 'c', segments: 'quality' },
+        studies: Array.from({ length: N }, (_, i) => ({
+          id: `s${i}`,
+          // Titles out of step with the ids and 20 years: many ties to break by title.
+          title: `Study ${String((i * 7919) % N).padStart(5, '0')}`,
+          year: 2000 + (i % 20),
+          codes: { r: ['r1'], c: ['c1'], quality: i % 10 === 0 ? [] : [quality[i % 3]] },
+        })),
+      };
+      const el = await mapOf(big);
+      await open(el, cell(el, 'r1', 'c1'));
+      const { compare } = new Intl.Collator();
+      const byYear = [...big.studies].sort((a, b) => b.year! - a.year! || compare(a.title, b.title)).map((s) => s.id);
+      expect(panelCount(el)).to.equal('10,000 studies');
+      expect(cardIds(el)).to.deep.equal(byYear.slice(0, 50));
+      const more = () => root(el).querySelector<HTMLButtonElement>('button.more')!;
+      expect(text(more())).to.equal('Show 50 more of 9,950');
+      more().click();
+      await el.updateComplete;
+      expect(cardIds(el)).to.deep.equal(byYear.slice(0, 100));
+      await choose(el, 'Sort by', 'year-asc');
+      const byYearAsc = [...big.studies].sort((a, b) => a.year! - b.year! || compare(a.title, b.title)).map((s) => s.id);
+      expect(cardIds(el)).to.deep.equal(byYearAsc.slice(0, 100));
+      await choose(el, 'Sort by', 'year-desc');
+      await choose(el, 'Group by', 'quality');
+      const inGroup = (q: string | null) => big.studies.filter((s) => (q ? s.codes.quality[0] === q : s.codes.quality.length === 0));
+      const counts = [...quality, null].map((q) => inGroup(q).length);
+      expect(groupHeadings(el)).to.deep.equal([
+        `HIGH: ${counts[0].toLocaleString()} studies`,
+        `MEDIUM: ${counts[1].toLocaleString()} studies`,
+        `LOW: ${counts[2].toLocaleString()} studies`,
+        `Not coded: ${counts[3].toLocaleString()} studies`,
+      ]);
+      // Each group shows its first 50, in order, with its own "Show more".
+      const firstOf = (q: string | null, n: number) => {
+        const ids = new Set(inGroup(q).map((s: EgmStudy) => s.id));
+        return byYear.filter((id) => ids.has(id)).slice(0, n);
+      };
+      expect(Object.values(groupedIds(el))).to.deep.equal([firstOf('high', 50), firstOf('medium', 50), firstOf('low', 50), firstOf(null, 50)]);
+      const buttons = () => [...root(el).querySelectorAll<HTMLButtonElement>('button.more')];
+      expect(buttons().map(text)).to.deep.equal(counts.map((n) => `Show 50 more of ${(n - 50).toLocaleString()}`));
+      // Each button is described by its group's heading.
+      expect(buttons().map((b) => text(root(el).getElementById(b.getAttribute('aria-describedby')!)))).to.deep.equal(groupHeadings(el));
+      buttons()[3].click();
+      await el.updateComplete;
+      expect(Object.values(groupedIds(el)).map((ids) => ids.length)).to.deep.equal([50, 50, 50, 100]);
+      expect(Object.values(groupedIds(el))[3]).to.deep.equal(firstOf(null, 100));
+      const box = findBox(el);
+      box.focus();
+      await sendKeys({ type: 'study 0999' });
+      await el.updateComplete;
+      const matches = big.studies.filter((s) => s.title.includes('0999'));
+      expect(panelCount(el)).to.equal(`${matches.length} of 10,000 studies`);
+      expect(Object.values(groupedIds(el)).flat().sort()).to.deep.equal(matches.map((s) => s.id).sort());
+    });
+  });
+
+  describe('full screen', () => {
+    afterEach(() => {
+      expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
+    });
+
+    it('fills the viewport from its button, and Escape brings it back with focus on the button', async () => {
+      const el = await mapOf(smallMap());
+      const button = fullscreenButton(el);
+      expect(text(button)).to.equal('Full screen');
+      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      expect(getComputedStyle(el).position).to.equal('static');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.fullscreen).to.be.true;
+      expect(el.hasAttribute('fullscreen')).to.be.true;
+      expect(button.getAttribute('aria-pressed')).to.equal('true');
+      expect(root(el).activeElement).to.equal(button);
+      const box = el.getBoundingClientRect();
+      expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, document.documentElement.clientWidth, window.innerHeight]);
+      expect(getComputedStyle(el).position).to.equal('fixed');
+      expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+      await expect(el).to.be.accessible();
+      // Escape from anywhere inside: here a grid cell.
+      cell(el, 'education', 'physical').focus();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.fullscreen).to.be.false;
+      expect(el.hasAttribute('fullscreen')).to.be.false;
+      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      expect(getComputedStyle(el).position).to.equal('static');
+      expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
+      expect(document.documentElement.hasAttribute('style')).to.be.false;
+      await waitUntil(() => root(el).activeElement === button, 'focus returns to the button');
+      // The button turns it off as well, keeping focus.
+      button.click();
+      await el.updateComplete;
+      expect(el.fullscreen).to.be.true;
+      button.click();
+      await el.updateComplete;
+      expect(el.fullscreen).to.be.false;
+      expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
+    });
+
+    it('leaves Escape to an open filter panel first', async () => {
+      const el = await mapOf(smallMap());
+      el.fullscreen = true;
+      await el.updateComplete;
+      const bar = root(el).querySelector('egm-filter-bar')!;
+      const button = bar.shadowRoot!.querySelector<HTMLButtonElement>('.control-button')!;
+      button.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await bar.updateComplete;
+      await sendKeys({ press: 'Escape' });
+      await bar.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(el.fullscreen).to.be.true;
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.fullscreen).to.be.false;
+    });
+
+    it('lets the page scroll again when removed while filling the viewport, and when set by attribute', async () => {
+      const before = getComputedStyle(document.documentElement).overflow;
+      const el = await mapOf(smallMap());
+      el.setAttribute('fullscreen', '');
+      await el.updateComplete;
+      expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+      el.remove();
+      expect(getComputedStyle(document.documentElement).overflow).to.equal(before);
+      document.body.append(el); // back on the page, still full screen
+      await el.updateComplete;
+      expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+      el.removeAttribute('fullscreen');
+      await el.updateComplete;
+      expect(getComputedStyle(document.documentElement).overflow).to.equal(before);
+      el.remove();
     });
   });
 });

@@ -1,7 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { normalizeFilters } from '../../core/filter.js';
+import { normalizeFilters, queryTerms } from '../../core/filter.js';
+import type { DimensionIndex } from '../../core/map-index.js';
 import { isHttpUrl } from '../../core/parse.js';
 import { yieldToEventLoop } from '../../core/yield.js';
 import type { EgmFilters, EgmIssue, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
@@ -28,7 +30,7 @@ import { styles } from './egm-map.styles.js';
 
 /** How long a `src` load may take. */
 export const LOAD_TIMEOUT_MS = 30_000;
-/** Study cards shown at once in the panel; "Show more" adds as many again. */
+/** Study cards shown at once in the panel (in each group); "Show more" adds as many again. */
 const PAGE = 50;
 
 type LoadState =
@@ -43,15 +45,72 @@ type Panel =
   | { kind: 'cell'; rowId: string; columnId: string; studyIds: string[] }
   | { kind: 'header'; axis: 'row' | 'column'; categoryId: string; studyIds: string[]; scope?: 'all' | 'direct' };
 
-export type EgmStudySort = 'year-desc' | 'year-asc' | 'title' | 'author';
+/** The study panel's orders: `title` and `author` are A to Z, their `-desc` forms Z to A. */
+export type EgmStudySort = 'year-desc' | 'year-asc' | 'title' | 'title-desc' | 'author' | 'author-desc';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const nStudies = (n: number) => plural(n, 'study', 'studies');
+
+/** The panel's and full screen's user-visible text, in one place for translation. */
+const STRINGS = {
+  sorts: {
+    'year-desc': 'Newest first',
+    'year-asc': 'Oldest first',
+    title: 'Title, A to Z',
+    'title-desc': 'Title, Z to A',
+    author: 'First author, A to Z',
+    'author-desc': 'First author, Z to A',
+  } satisfies Record<EgmStudySort, string>,
+  sortBy: 'Sort by',
+  groupBy: 'Group by',
+  noGroups: 'None',
+  notCoded: 'Not coded',
+  find: 'Search these studies',
+  /** "12 of 40 studies": the panel's count while its search box holds text. */
+  found: (n: number, total: number) => `${n.toLocaleString()} of ${nStudies(total)}`,
+  /** A group's heading: "High: 3 studies". */
+  group: (label: string, n: number) => `${label}: ${nStudies(n)}`,
+  more: (n: number, rest: number) => `Show ${n.toLocaleString()} more of ${rest.toLocaleString()}`,
+  fullscreen: 'Full screen',
+};
+
+/** Maps filling the viewport; while there is one, the page behind does not scroll. */
+const fullscreenMaps = new Set<EgmMapElement>();
+let pageOverflow = '';
+function lockPageScroll(map: EgmMapElement, on: boolean): void {
+  const before = fullscreenMaps.size;
+  if (on) fullscreenMaps.add(map);
+  else fullscreenMaps.delete(map);
+  const page = document.documentElement;
+  if (!before && fullscreenMaps.size) {
+    pageOverflow = page.style.overflow;
+    page.style.setProperty('overflow', 'hidden');
+  } else if (before && !fullscreenMaps.size) {
+    page.style.overflow = pageOverflow;
+    if (!page.style.length) page.removeAttribute('style');
+  }
+}
 
 /**
  * The whole evidence and gap map in one tag: title and about text, filter bar, legend, grid
  * and a study panel, wired together. Give it `src` (an `egm/1` JSON file) or `.schema` and
  * `.studies`. Content placed inside the tag (a link to the report, a static table) is shown
  * until the map has loaded, and again if loading fails.
+ *
+ * Activating a cell or a row or column header opens the study panel: a labelled region listing
+ * its studies (under the current filters) 50 at a time, sortable by year, title or first
+ * author in either direction, groupable by the top-level categories of any dimension (groups
+ * in category order, "Not coded" last, each headed by its count; a study coded to two
+ * categories is in both groups), and searchable within (every word, ignoring case and
+ * accents, in titles, authors and abstracts, as the filter bar's search).
+ *
+ * **Full screen**: the "Full screen" button (`aria-pressed`), or the `fullscreen` attribute,
+ * makes the map fill the viewport (`position: fixed; inset: 0` on the host) until pressed
+ * again or Escape is pressed inside the map; focus stays on, or returns to, the button. The
+ * page behind does not scroll meanwhile, and scrolls again once the map leaves full screen or
+ * the page. This is CSS, not the Fullscreen API: embedded maps often sit in iframes that do
+ * not allow it (`allow="fullscreen"`), and the API's own Escape and permission prompts would
+ * differ by browser. Hosts whose own layers sit above it set `--egm-map-fullscreen-z-index`.
  *
  * @summary A complete, embeddable evidence and gap map.
  *
@@ -69,11 +128,13 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} 
  * @csspart title - The map's title.
  * @csspart meta - Version, search date, citation and licence.
  * @csspart panel - The study panel.
+ * @csspart fullscreen-button - The button that makes the map fill the viewport and back.
  * @csspart status - The loading state.
  * @csspart progress - The progress bar while a large map is checked and indexed.
  * @csspart error - The error state.
  *
  * @cssproperty --egm-map-panel-width - Width of the study panel beside the grid on wide containers. Default `24rem`.
+ * @cssproperty --egm-map-fullscreen-z-index - Stacking order of the map while it fills the viewport. Default `10000`.
  */
 export class EgmMapElement extends LitElement {
   static override styles = styles;
@@ -90,6 +151,10 @@ export class EgmMapElement extends LitElement {
   @property({ reflect: true }) columns?: string;
   @property({ reflect: true }) segments?: string;
   @property({ reflect: true }) view?: string;
+  /** Passed to the grid and legend: `synthesis-gaps` marks cells with enough primary studies and no review. */
+  @property({ reflect: true }) highlight?: string;
+  /** Passed to the grid and legend: the least number of primary studies of a synthesis gap (default 5). */
+  @property({ reflect: true, attribute: 'synthesis-gap-min' }) synthesisGapMin?: string;
   /**
    * Keep filters, the selected cell, collapsed groups and the view in the page URL (its hash),
    * restore them on load and follow the back button. Namespaced by the map's `id` (else the
@@ -100,6 +165,8 @@ export class EgmMapElement extends LitElement {
   @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = LOAD_TIMEOUT_MS;
   /** Heading level of the map's title (2 by default, for a map inside an article). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Whether the map fills the viewport (the "Full screen" button toggles it; Escape ends it). */
+  @property({ type: Boolean, reflect: true }) fullscreen = false;
 
   @state() private load: LoadState = { status: 'idle' };
   @state() private selected: EgmCellRef | null = null;
@@ -107,21 +174,37 @@ export class EgmMapElement extends LitElement {
   @state() private collapsed: string[] = [];
   @state() private hiddenSegments: string[] = [];
   @state() private sort: EgmStudySort = 'year-desc';
-  @state() private shown = PAGE;
+  /** The dimension whose top-level categories group the panel's studies ("": no groups). */
+  @state() private groupBy = '';
+  /** The panel's search box. */
+  @state() private panelQuery = '';
+  /** Cards shown, by group id ("" when not grouped); `PAGE` when not set. */
+  @state() private shown = new Map<string, number>();
   @state() private announcement = '';
 
   private controller?: AbortController;
   private reportedFor?: MapData;
+  /** The panel's count as last rendered, announced once typing in its search box pauses. */
+  private panelCount = '';
+  private findTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.onKeydown);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    if (this.fullscreen) lockPageScroll(this, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
     this.controller?.abort();
+    clearTimeout(this.findTimer);
+    lockPageScroll(this, false);
   }
 
   /** Fetches `src` again (after an error, say). */
@@ -140,6 +223,9 @@ export class EgmMapElement extends LitElement {
     if (changed.has('schema') || changed.has('studies') || changed.has('src')) {
       this.selected = null;
       this.panel = undefined;
+    } else if (changed.has('filters') && this.panel) {
+      // From the filter bar or the host alike.
+      this.refreshPanel();
     }
   }
 
@@ -208,6 +294,7 @@ export class EgmMapElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('fullscreen')) lockPageScroll(this, this.fullscreen && this.isConnected);
     const src = this.source;
     const state = src ? resolveMap(src.schema, src.studies) : undefined;
     if (state?.status === 'ok' && this.reportedFor !== state.data) {
@@ -252,7 +339,18 @@ export class EgmMapElement extends LitElement {
     const { map } = data;
     return html`
       <div class="map">
-        ${this.renderHeader(map)}
+        <div class="top">
+          ${this.renderHeader(map)}
+          <button
+            class="fullscreen"
+            part="fullscreen-button"
+            type="button"
+            aria-pressed=${this.fullscreen ? 'true' : 'false'}
+            @click=${() => (this.fullscreen = !this.fullscreen)}
+          >
+            ${STRINGS.fullscreen}
+          </button>
+        </div>
         <egm-filter-bar .schema=${schema} .studies=${studies} .filters=${this.filters} @egm-filter-change=${this.onFilterChange}></egm-filter-bar>
         <egm-legend
           .schema=${schema}
@@ -264,6 +362,8 @@ export class EgmMapElement extends LitElement {
           columns=${this.columns ?? nothing}
           segments=${this.segments ?? nothing}
           view=${this.view ?? nothing}
+          highlight=${this.highlight ?? nothing}
+          synthesis-gap-min=${this.synthesisGapMin ?? nothing}
           @egm-segment-toggle=${this.onSegmentToggle}
         ></egm-legend>
         <div class="body">
@@ -278,6 +378,8 @@ export class EgmMapElement extends LitElement {
             columns=${this.columns ?? nothing}
             segments=${this.segments ?? nothing}
             view=${this.view ?? nothing}
+            highlight=${this.highlight ?? nothing}
+            synthesis-gap-min=${this.synthesisGapMin ?? nothing}
             @egm-cell-select=${this.onCellSelect}
             @egm-header-select=${this.onHeaderSelect}
             @egm-group-toggle=${this.onGroupToggle}
@@ -313,7 +415,7 @@ export class EgmMapElement extends LitElement {
   private renderHeader(map: EgmMap): TemplateResult {
     const links = (map.links ?? []).filter((l) => isHttpUrl(l.url));
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    return html`<header class="header" part="header">
+    return html`<div class="header" part="header">
       ${heading(level, 'title', map.title)}
       ${map.description ? html`<p class="description">${map.description}</p>` : nothing}
       ${links.length
@@ -322,7 +424,7 @@ export class EgmMapElement extends LitElement {
           </ul>`
         : nothing}
       ${map.aboutHtml ? html`<details class="about"><summary>About this map</summary><div class="about-body">${this.about(map.aboutHtml)}</div></details>` : nothing}
-    </header>`;
+    </div>`;
   }
 
   private renderMeta(map: EgmMap): TemplateResult | typeof nothing {
@@ -346,36 +448,73 @@ export class EgmMapElement extends LitElement {
       panel.kind === 'cell'
         ? `${label(rowsDim, panel.rowId)} × ${label(colsDim, panel.columnId)}`
         : `${label(panel.axis === 'row' ? rowsDim : colsDim, panel.categoryId)}${panel.scope === 'direct' ? ' (coded to the group alone)' : ''}`;
-    const studies = this.sorted(data, panel.studyIds, this.sort, this.shown);
-    const visible = studies.slice(0, this.shown);
+    const total = panel.studyIds.length;
+    const groupDim = data.index.dimension(this.groupBy);
+    const searching = queryTerms(this.panelQuery).length > 0;
+    // Groups and search results reach deep into the order: sort it all, not just the first page.
+    const upTo = (id: string) => this.shown.get(id) ?? PAGE;
+    const sorted = this.sorted(data, panel.studyIds, this.sort, groupDim || searching ? Infinity : upTo(''));
+    const found = this.search(data, sorted, this.panelQuery);
+    const groups = groupDim ? this.groups(data, found, groupDim) : [{ id: '', label: '', studies: found }];
+    const count = (this.panelCount =
+      total === 0
+        ? panel.kind === 'cell' && this.isGap(panel)
+          ? 'No studies: this is a gap in the evidence.'
+          : 'No studies under the current filters.'
+        : searching
+          ? STRINGS.found(found.length, total)
+          : nStudies(total));
+    const level = groupDim ? '5' : '4';
     return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title">
       <div class="panel-head">
         <h3 id="panel-title" tabindex="-1">${title}</h3>
         <button class="close" type="button" aria-label="Close the study list" @click=${this.closePanel}>×</button>
       </div>
-      <p class="panel-count">
-        ${panel.studyIds.length === 0
-          ? panel.kind === 'cell' && this.isGap(panel)
-            ? 'No studies: this is a gap in the evidence.'
-            : 'No studies under the current filters.'
-          : plural(panel.studyIds.length, 'study', 'studies')}
-      </p>
-      ${studies.length > 1
-        ? html`<label class="sort">Sort by
-            <select @change=${this.onSort} .value=${this.sort}>
-              <option value="year-desc">Newest first</option>
-              <option value="year-asc">Oldest first</option>
-              <option value="title">Title</option>
-              <option value="author">First author</option>
-            </select>
-          </label>`
+      <p class="panel-count">${count}</p>
+      ${total > 1
+        ? html`<div class="panel-tools">
+            <label class="find">
+              <span class="visually-hidden">${STRINGS.find}</span>
+              <input type="search" placeholder=${STRINGS.find} autocomplete="off" .value=${live(this.panelQuery)} @input=${this.onPanelSearch} />
+            </label>
+            <label class="sort">
+              ${STRINGS.sortBy}
+              <select @change=${this.onSort}>
+                ${Object.entries(STRINGS.sorts).map(([value, text]) => html`<option value=${value} ?selected=${value === this.sort}>${text}</option>`)}
+              </select>
+            </label>
+            <label class="sort">
+              ${STRINGS.groupBy}
+              <select @change=${this.onGroup}>
+                <option value="" ?selected=${!groupDim}>${STRINGS.noGroups}</option>
+                ${data.map.dimensions.map((d) => html`<option value=${d.id} ?selected=${d.id === groupDim?.dimension.id}>${d.label}</option>`)}
+              </select>
+            </label>
+          </div>`
         : nothing}
-      <ul class="studies">
-        ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${schema} .study=${s} heading-level="4"></egm-study-card></li>`)}
-      </ul>
-      ${studies.length > visible.length
-        ? html`<button class="more" type="button" @click=${() => (this.shown += PAGE)}>Show ${Math.min(PAGE, studies.length - visible.length)} more of ${studies.length - visible.length}</button>`
-        : nothing}
+      ${repeat(
+        groups,
+        (g) => g.id,
+        (g, i) => {
+          const visible = g.studies.slice(0, upTo(g.id));
+          const rest = g.studies.length - visible.length;
+          if (!visible.length) return nothing;
+          return html`${groupDim ? html`<h4 class="group" id=${`group-${i}`}>${STRINGS.group(g.label, g.studies.length)}</h4>` : nothing}
+            <ul class="studies">
+              ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${schema} .study=${s} heading-level=${level}></egm-study-card></li>`)}
+            </ul>
+            ${rest > 0
+              ? html`<button
+                  class="more"
+                  type="button"
+                  aria-describedby=${groupDim ? `group-${i}` : nothing}
+                  @click=${() => (this.shown = new Map(this.shown).set(g.id, visible.length + PAGE))}
+                >
+                  ${STRINGS.more(Math.min(PAGE, rest), rest)}
+                </button>`
+              : nothing}`;
+        },
+      )}
     </section>`;
   }
 
@@ -411,13 +550,46 @@ export class EgmMapElement extends LitElement {
         if (j - i > 1) studies.slice(i, j).sort(byTitle).forEach((s, k) => (studies[i + k] = s));
         i = j;
       }
-    } else if (sort === 'title') {
-      studies.sort(byTitle);
     } else {
-      studies.sort((a, b) => compare(a.authors?.[0] ?? '\uffff', b.authors?.[0] ?? '\uffff') || byTitle(a, b));
+      // Either direction, studies without a first author come last, and ties go by title A to Z.
+      const dir = sort.endsWith('-desc') ? -1 : 1;
+      const key = sort.startsWith('title') ? (s: EgmStudy) => s.title : (s: EgmStudy) => s.authors?.[0] ?? '';
+      studies.sort((a, b) => Number(!key(a)) - Number(!key(b)) || dir * compare(key(a), key(b)) || byTitle(a, b));
     }
-    this.sortedCache = { ids, sort, data, upTo: sort === 'title' || sort === 'author' ? Infinity : upTo, studies };
+    this.sortedCache = { ids, sort, data, upTo: sort.startsWith('year') ? upTo : Infinity, studies };
     return studies;
+  }
+
+  private searchCache?: { list: EgmStudy[]; query: string; found: EgmStudy[] };
+
+  /** The studies of `list` (kept in order) in which every word of `query` occurs, as core's query matches. */
+  private search(data: MapData, list: EgmStudy[], query: string): EgmStudy[] {
+    const terms = queryTerms(query);
+    if (!terms.length) return list;
+    const cached = this.searchCache;
+    if (cached?.list === list && cached.query === query) return cached.found;
+    const texts = data.index.searchText();
+    const found = list.filter((s) => {
+      const text = texts[data.index.positions.get(s.id)!];
+      return terms.every((t) => text.includes(t));
+    });
+    this.searchCache = { list, query, found };
+    return found;
+  }
+
+  /**
+   * `list` split by the top-level categories of `dim` (a category counts towards its top-level
+   * ancestor), in category order, then "Not coded"; empty groups are left out.
+   */
+  private groups(data: MapData, list: EgmStudy[], dim: DimensionIndex): { id: string; label: string; studies: EgmStudy[] }[] {
+    const at = (s: EgmStudy) => data.index.positions.get(s.id)!;
+    const groups = (dim.root.children ?? []).map((node) => {
+      const members = dim.members[dim.ordinals.get(node.data.id)!];
+      return { id: node.data.id, label: node.data.label, studies: list.filter((s) => members.has(at(s))) };
+    });
+    // "" cannot be a category id, so the "Not coded" group's key never clashes.
+    groups.push({ id: '', label: STRINGS.notCoded, studies: list.filter((s) => !dim.coded.has(at(s))) });
+    return groups.filter((g) => g.studies.length);
   }
 
   // ---- wiring ------------------------------------------------------------------------------
@@ -437,7 +609,6 @@ export class EgmMapElement extends LitElement {
         const counts = grid?.counts;
         const size = grid?.model?.index.size ?? 0;
         if (counts) this.announce(`Showing ${counts.shown.toLocaleString()} of ${plural(size, 'study', 'studies')}`);
-        if (this.panel) this.refreshPanel();
       });
     });
   };
@@ -477,9 +648,33 @@ export class EgmMapElement extends LitElement {
     this.sort = (event.target as HTMLSelectElement).value as EgmStudySort;
   };
 
+  private readonly onGroup = (event: Event) => {
+    this.groupBy = (event.target as HTMLSelectElement).value;
+    this.shown = new Map();
+  };
+
+  private readonly onPanelSearch = (event: Event) => {
+    this.panelQuery = (event.target as HTMLInputElement).value;
+    this.shown = new Map();
+    // The count is announced once typing pauses, not at every key.
+    clearTimeout(this.findTimer);
+    this.findTimer = setTimeout(() => this.announce(this.panelCount), 400);
+  };
+
+  /** Escape ends full screen, unless something inside used it (a filter panel, a search box it clears). */
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (!this.fullscreen || event.key !== 'Escape' || event.defaultPrevented) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement && target.type === 'search' && target.value) return;
+    event.preventDefault();
+    this.fullscreen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.fullscreen')?.focus());
+  };
+
   private openPanel(panel: Panel): void {
     this.panel = panel;
-    this.shown = PAGE;
+    this.panelQuery = '';
+    this.shown = new Map();
     const n = panel.studyIds.length;
     void this.updateComplete.then(() => {
       const title = this.renderRoot.querySelector('#panel-title')?.textContent ?? '';
@@ -489,15 +684,15 @@ export class EgmMapElement extends LitElement {
 
   /** After a filter change the panel lists what is left of its cell or header. */
   private refreshPanel(): void {
-    const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
+    const model = this.renderRoot.querySelector<EgmGrid>('egm-grid')?.model;
     const panel = this.panel;
-    if (!grid?.model || !panel) return;
+    if (!model || !panel) return;
     const studyIds =
       panel.kind === 'cell'
-        ? grid.cellStudies(panel.rowId, panel.columnId)
+        ? model.cellStudies(panel.rowId, panel.columnId, this.filters)
         : panel.scope === 'direct'
-          ? grid.model.directOnlyStudies(panel.axis, panel.categoryId, this.filters)
-          : grid.model.headerStudies(panel.axis, panel.categoryId, this.filters);
+          ? model.directOnlyStudies(panel.axis, panel.categoryId, this.filters)
+          : model.headerStudies(panel.axis, panel.categoryId, this.filters);
     this.panel = { ...panel, studyIds };
   }
 

@@ -101,7 +101,7 @@ async function renderOpen(map: EgmMap): Promise<Opened> {
   await grid.updateComplete;
   await bar.updateComplete;
   await aTimeout(30);
-  const options = texts(sr(bar), '.option .name');
+  const options = texts(sr(bar), '.control[data-dimension] .option .name');
   const panelFindings = findings(el);
   // A cell with a study: its panel and cards.
   const cell = [...sr(grid).querySelectorAll<HTMLElement>('[data-count]')].find((c) => c.dataset.count !== '0')!;
@@ -165,7 +165,7 @@ describe('egm-map: the XSS corpus in every text field', () => {
       expect(texts(sr(grid), '.head-label')).to.deep.equal([p, p, p, p, p]);
       expect(texts(sr(grid), '.corner-cols')).to.deep.equal([`${p} →`]);
       expect(texts(sr(grid), '.corner-rows')).to.deep.equal([`${p} ↓`]);
-      expect(texts(sr(bar), '.control-button > span:first-child')).to.deep.equal([p]);
+      expect(texts(sr(bar), '.control[data-dimension] .control-button > span:first-child')).to.deep.equal([p]);
       expect(options).to.deep.equal([p, p]);
       expect(texts(sr(bar), '.chip-text').every((c) => c.includes(p))).to.equal(true);
       expect(texts(sr(legend), '*').some((c) => c.includes(p))).to.equal(true);

@@ -16,6 +16,7 @@ import { diffMaps } from '../core/diff.js';
 import { formatIssue, isEgmValidationError } from '../core/errors.js';
 import { validateMap } from '../core/parse.js';
 import { mapStats } from '../core/stats.js';
+import { SYNTHESIS_GAP_MIN } from '../core/synthesis.js';
 import type { EgmMap } from '../core/types.js';
 import { standalonePage } from './page.js';
 import { CONVERSION_FORMAT, convert, parseConversionConfig, type ConversionConfig, type SourceFormat } from '../core/import/config.js';
@@ -39,7 +40,7 @@ Commands:
   convert <input> -o <out.json> [--html <page.html>]
                           make an egm/1 map (and a standalone page) from an EPPI-Reviewer export,
                           an EPPI-Mapper page, a CSV or an egm/1 map
-  stats <map.json>        studies, cells, gaps, the largest cells and segment totals
+  stats <map.json>        studies, cells, gaps, the largest cells, segment totals and synthesis gaps
   diff <old.json> <new.json>
                           studies added, removed and recoded between two editions
 
@@ -65,9 +66,11 @@ Options:
                          elements, which opens from disk or any static host (no other files)
 
 Warnings (what could not be carried over) go to standard error.`,
-  stats: `Usage: egm stats <map.json> [--top N] [--json]
+  stats: `Usage: egm stats <map.json> [--top N] [--synthesis-gap-min N] [--json]
 
-Prints the number of studies, cells and gaps, the largest cells and per-segment totals.`,
+Prints the number of studies, cells and gaps, the largest cells and per-segment totals. For a map
+with layout.reviews, also the synthesis gaps: cells with at least N primary studies (5 by
+default) and no review.`,
   diff: `Usage: egm diff <old.json> <new.json> [--json]
 
 Lists the studies added, removed, recoded (codes changed) and edited between two editions.`,
@@ -184,12 +187,14 @@ function readBundle(): string {
 }
 
 function stats(argv: string[], io: Io): number {
-  const { values, positionals } = args(argv, { top: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = args(argv, { top: { type: 'string' }, 'synthesis-gap-min': { type: 'string' }, json: { type: 'boolean' } });
   if (values.help) return (io.out(HELP.stats), 0);
   if (positionals.length !== 1) throw new UsageError('stats takes one map file');
   const top = values.top === undefined ? 5 : Number(values.top);
   if (!Number.isInteger(top) || top < 0) throw new UsageError('--top takes a whole number');
-  const s = mapStats(readMap(positionals[0], io), { top });
+  const min = values['synthesis-gap-min'] === undefined ? SYNTHESIS_GAP_MIN : Number(values['synthesis-gap-min']);
+  if (!Number.isInteger(min) || min < 1) throw new UsageError('--synthesis-gap-min takes a whole number of at least 1');
+  const s = mapStats(readMap(positionals[0], io), { top, synthesisGapMin: min });
   if (values.json) return (io.out(JSON.stringify(s, null, 2)), 0);
   const lines = [
     `${s.title}`,
@@ -202,6 +207,13 @@ function stats(argv: string[], io: Io): number {
     ...s.largest.map((c) => `    ${String(c.count).padStart(5)}  ${c.rowLabel} × ${c.columnLabel}`),
   ];
   if (s.segments.length) lines.push('  segments', ...s.segments.map((g) => `    ${String(g.total).padStart(5)}  ${g.label}`));
+  const sg = s.synthesisGaps;
+  if (sg) {
+    lines.push(
+      `  synthesis gaps ${sg.cells.length} cell${sg.cells.length === 1 ? '' : 's'} with at least ${sg.min} primary studies and no review`,
+      ...sg.cells.map((c) => `    ${String(c.primary).padStart(5)}  ${c.rowLabel} × ${c.columnLabel}`),
+    );
+  }
   io.out(lines.join('\n'));
   return 0;
 }

@@ -78,8 +78,19 @@ describe('GridModel counts (spec §3)', () => {
     assert.deepEqual(collapsed.cellSegments(collapsed.totals, 2, 0), [0, 0, 1, 1]); // s4 (empty quality list) not coded, s5 low
   });
 
+  it('gives each study one first segment per cell (segment order), so they sum to the count', () => {
+    const m = model();
+    const first = (r: number, c: number) => Array.from(m.totals.firstSegments.subarray((r * 4 + c) * 4, (r * 4 + c + 1) * 4));
+    assert.deepEqual(first(2, 1), [1, 0, 0, 1]); // in-person × mental: s3 high+low → high; s7 not coded
+    assert.deepEqual(first(0, 1), [1, 1, 0, 0]); // education × mental: s1 high, s2 medium
+    assert.deepEqual(first(3, 0), [0, 0, 1, 0]); // remote × physical: s5 low
+    for (let i = 0; i < 16; i++) assert.equal(first(Math.floor(i / 4), i % 4).reduce((x, y) => x + y, 0), m.totals.counts[i]);
+    assert.equal(new GridModel(index(), { rows: 'support', columns: 'outcome' }).totals.firstSegments.length, 0);
+  });
+
   it('counts reviews per cell from layout.reviews', () => {
     const m = model();
+    assert.equal(m.hasReviews, true);
     assert.deepEqual(matrix(m, m.totals.reviews), [
       [0, 1, 0, 0],
       [0, 1, 0, 0],
@@ -168,25 +179,29 @@ describe('GridModel incremental recount', () => {
     const K = m.segments.length;
     const counts: number[] = [];
     const segments: number[] = [];
+    const firsts: number[] = [];
     const reviewCounts: number[] = [];
     for (const r of m.rows.lines) {
       for (const c of m.columns.lines) {
         const ids = m.cellStudies(r.id, c.id, filters);
         counts.push(ids.length);
         const per = new Array<number>(K).fill(0);
+        const firstOf = new Array<number>(K).fill(0);
         let rev = 0;
         for (const id of ids) {
           const codes = m.index.studies[m.index.positions.get(id)!].codes[layout.segments!] ?? [];
           const hit = new Set(codes.map(topOf));
           if (hit.size === 0) per[K - 1]++;
           for (const t of hit) per[tops.indexOf(t)]++;
+          firstOf[hit.size === 0 ? K - 1 : Math.min(...[...hit].map((t) => tops.indexOf(t)))]++;
           if (codes.some((x) => reviews.has(x))) rev++;
         }
         segments.push(...per);
+        firsts.push(...firstOf);
         reviewCounts.push(rev);
       }
     }
-    return { counts, segments, reviews: reviewCounts };
+    return { counts, segments, firsts, reviews: reviewCounts };
   }
 
   it('matches a cell-by-cell recount through narrowing, widening, near-total and repeated filters', () => {
@@ -207,6 +222,7 @@ describe('GridModel incremental recount', () => {
       assert.deepEqual(Array.from(got.counts), want.counts, JSON.stringify(f));
       assert.deepEqual(Array.from(got.segments), want.segments, JSON.stringify(f));
       assert.deepEqual(Array.from(got.reviews), want.reviews, JSON.stringify(f));
+      assert.deepEqual(Array.from(got.firstSegments), want.firsts, JSON.stringify(f));
       assert.equal(got.shown, m.filters.mask(f).count());
       assert.equal(got.max, Math.max(0, ...want.counts));
     }

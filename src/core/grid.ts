@@ -110,6 +110,11 @@ export interface GridCounts {
   readonly counts: Int32Array;
   /** Per cell, per segment (in `GridModel.segments` order): studies carrying that segment. */
   readonly segments: Int32Array;
+  /**
+   * Per cell, per segment: studies whose first segment (in `GridModel.segments` order) is that
+   * one, so that these sum to the cell's count: one mosaic tile per study.
+   */
+  readonly firstSegments: Int32Array;
   /** Per cell: studies marked as reviews by `layout.reviews` (all zero without it). */
   readonly reviews: Int32Array;
   /** Studies passing the filter, in the whole map. */
@@ -150,6 +155,8 @@ export class GridModel {
   private readonly segmentOf?: Int32Array;
   private readonly segmentDim?: DimensionIndex;
   private readonly reviewSet?: Bitset;
+  /** The map says which studies are reviews (`layout.reviews`): `GridCounts.reviews` means something. */
+  readonly hasReviews: boolean;
   private readonly rowStamp: Int32Array;
   private readonly colStamp: Int32Array;
   private readonly segStamp: Int32Array;
@@ -200,6 +207,7 @@ export class GridModel {
       }
       this.reviewSet = set;
     }
+    this.hasReviews = !!this.reviewSet;
     const segmentTotals = segDim && this.segmentDim ? tops.map((t) => segDim.members[segDim.ordinals.get(t.data.id)!].count()) : [];
     const notCodedTotal = this.segmentDim ? index.size - this.segmentDim.coded.count() : 0;
     this.segments = this.segmentDim
@@ -254,6 +262,7 @@ export class GridModel {
     const K = this.segments.length;
     const counts = base ? base.counts.counts.slice() : new Int32Array(R * C);
     const segments = base ? base.counts.segments.slice() : new Int32Array(R * C * K);
+    const firsts = base ? base.counts.firstSegments.slice() : new Int32Array(R * C * K);
     const reviews = base ? base.counts.reviews.slice() : new Int32Array(R * C);
     this.rowStamp.fill(0);
     this.colStamp.fill(0);
@@ -267,22 +276,22 @@ export class GridModel {
       let removed = before & ~now;
       while (added) {
         const t = added & -added;
-        this.apply((w << 5) + 31 - Math.clz32(t), 1, counts, segments, reviews);
+        this.apply((w << 5) + 31 - Math.clz32(t), 1, counts, segments, firsts, reviews);
         added ^= t;
       }
       while (removed) {
         const t = removed & -removed;
-        this.apply((w << 5) + 31 - Math.clz32(t), -1, counts, segments, reviews);
+        this.apply((w << 5) + 31 - Math.clz32(t), -1, counts, segments, firsts, reviews);
         removed ^= t;
       }
     }
     let max = 0;
     for (let i = 0; i < counts.length; i++) if (counts[i] > max) max = counts[i];
-    return { rows: R, columns: C, counts, segments, reviews, shown, max };
+    return { rows: R, columns: C, counts, segments, firstSegments: firsts, reviews, shown, max };
   }
 
   /** Adds (sign 1) or removes (sign -1) study `i` in every cell its codes reach, once per cell. */
-  private apply(i: number, sign: number, counts: Int32Array, segments: Int32Array, reviews: Int32Array): void {
+  private apply(i: number, sign: number, counts: Int32Array, segments: Int32Array, firsts: Int32Array, reviews: Int32Array): void {
     const stamp = i + 1;
     const C = this.columns.lines.length;
     const K = this.segments.length;
@@ -314,6 +323,7 @@ export class GridModel {
     }
     if (nc === 0) return;
     let ns = 0;
+    let first = 0;
     const segDim = this.segmentDim;
     const segOf = this.segmentOf;
     if (segDim && segOf) {
@@ -326,6 +336,8 @@ export class GridModel {
         }
       }
       if (ns === 0) ss[ns++] = K - 1; // "Not coded": never dropped
+      first = ss[0];
+      for (let d = 1; d < ns; d++) if (ss[d] < first) first = ss[d];
     }
     const review = this.reviewSet?.has(i) ? sign : 0;
     for (let a = 0; a < nr; a++) {
@@ -335,6 +347,7 @@ export class GridModel {
         counts[cell] += sign;
         reviews[cell] += review;
         for (let d = 0; d < ns; d++) segments[cell * K + ss[d]] += sign;
+        if (ns) firsts[cell * K + first] += sign;
       }
     }
   }

@@ -23,6 +23,24 @@ describe('mapStats', () => {
       ],
     );
     assert.deepEqual(s.segments.map((x) => [x.id, x.total]), [['high', 3], ['medium', 1], ['low', 2], ['', 2]]);
+    assert.deepEqual(s.synthesisGaps, { min: 5, cells: [] });
+  });
+
+  it('lists synthesis gaps with layout.reviews, and leaves them out without', () => {
+    // No review in education × physical (s1), remote × physical (s5), remote × mental (s3);
+    // education × mental and in-person × mental hold a review (s2, s7).
+    const s = mapStats(parseMap(smallMap()), { synthesisGapMin: 1 });
+    assert.deepEqual(s.synthesisGaps, {
+      min: 1,
+      cells: [
+        { rowId: 'education', rowLabel: 'Education', columnId: 'physical', columnLabel: 'Physical health', primary: 1 },
+        { rowId: 'remote', rowLabel: 'Remote', columnId: 'physical', columnLabel: 'Physical health', primary: 1 },
+        { rowId: 'remote', rowLabel: 'Remote', columnId: 'mental-health', columnLabel: 'Mental health', primary: 1 },
+      ],
+    });
+    const map = smallMap();
+    delete map.layout.reviews;
+    assert.equal('synthesisGaps' in mapStats(parseMap(map), { synthesisGapMin: 1 }), false);
   });
 });
 

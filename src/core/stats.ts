@@ -1,9 +1,11 @@
 /**
  * Summary figures of a map (what `egm stats` prints): studies, cells, gaps, the largest cells
- * and per-segment totals, counted at leaf level with the rules of spec §3.
+ * per-segment totals and (with `layout.reviews`) the synthesis gaps, counted at leaf level with
+ * the rules of spec §3.
  */
 import { GridModel } from './grid.js';
 import { createIndex } from './map-index.js';
+import { synthesisGaps, SYNTHESIS_GAP_MIN, type SynthesisGap } from './synthesis.js';
 import type { EgmMap } from './types.js';
 
 export interface CellStat {
@@ -26,6 +28,11 @@ export interface MapStats {
   outsideGrid: number;
   largest: CellStat[];
   segments: { id: string; label: string; total: number }[];
+  /**
+   * Only for a map with `layout.reviews`: the cells with at least `min` primary studies and no
+   * review (see `synthesisGaps`), in row-major order.
+   */
+  synthesisGaps?: { min: number; cells: SynthesisGap[] };
 }
 
 export interface StatsOptions {
@@ -34,6 +41,8 @@ export interface StatsOptions {
   segments?: string;
   /** How many of the largest cells to list; 5 by default. */
   top?: number;
+  /** The least number of primary studies of a synthesis gap; 5 by default. */
+  synthesisGapMin?: number;
 }
 
 /** Figures for a map that `parseMap` accepted. */
@@ -43,6 +52,7 @@ export function mapStats(map: EgmMap, options: StatsOptions = {}): MapStats {
   const columns = options.columns ?? map.layout.columns;
   const model = new GridModel(index, { rows, columns, segments: options.segments ?? map.layout.segments });
   const { counts } = model.totals;
+  const min = options.synthesisGapMin ?? SYNTHESIS_GAP_MIN;
   const C = model.columns.lines.length;
   const cells: CellStat[] = [];
   model.rows.lines.forEach((r, i) =>
@@ -63,5 +73,6 @@ export function mapStats(map: EgmMap, options: StatsOptions = {}): MapStats {
     outsideGrid: index.size - inGrid,
     largest: [...cells].sort((a, b) => b.count - a.count).slice(0, options.top ?? 5).filter((c) => c.count > 0),
     segments: model.segments.map((s) => ({ id: s.id, label: s.label, total: s.total })),
+    ...(model.hasReviews && { synthesisGaps: { min, cells: synthesisGaps(model, model.totals, min) } }),
   };
 }

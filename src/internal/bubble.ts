@@ -1,12 +1,19 @@
 /**
- * The bubble drawing shared by `<egm-grid>` and `<egm-legend>`, so the size key and the
- * segment colours in the legend are the grid's own.
+ * The drawing shared by `<egm-grid>` and `<egm-legend>` (bubbles, heat shades, mosaic tiles),
+ * so that the legend's keys and segment colours are the grid's own.
  */
-import { svg, type SVGTemplateResult } from 'lit';
+import { svg, unsafeCSS, type SVGTemplateResult } from 'lit';
 import { arcPath } from '../core/geometry.js';
+import { HEAT_PALETTE, HEAT_TEXT, heatText } from '../core/heat.js';
 import { bubbleScale } from '../core/scale.js';
 
 export { arcPath };
+
+/** The views of `<egm-grid>` (its `view` attribute). */
+export type GridView = 'bubble' | 'heatmap' | 'mosaic' | 'table';
+const VIEWS: readonly string[] = ['bubble', 'heatmap', 'mosaic', 'table'];
+/** The view to draw for a `view` attribute: an unknown value draws bubbles. */
+export const gridView = (view: unknown): GridView => (VIEWS.includes(view as string) ? (view as GridView) : 'bubble');
 
 /** The bubble's box is `VIEW` × `VIEW` SVG units, centred on 0,0. */
 export const VIEW = 48;
@@ -47,4 +54,46 @@ export function bubble(r: number, slices: readonly Slice[], fallbackColor: strin
     a += (s.value / sum) * TAU;
     return svg`<path class=${`slice seg-${s.index}`} fill=${s.color} d=${arcPath(round(r), round(inner), a0, a)}></path>`;
   })}`;
+}
+
+/**
+ * `.heat-N`: shade N of the heat scale as `--_heat`, with the text colour that reads on it as
+ * `--_heat-text`. Built from the core palette (constants, never input), for grid and legend alike.
+ */
+export const heatStyles = unsafeCSS(HEAT_PALETTE.map((c, i) => `.heat-${i}{--_heat:${c};--_heat-text:${HEAT_TEXT[heatText(c)]}}`).join(''));
+
+/**
+ * The mosaic's tile grid: `COLUMNS` tiles a row, at most `ROWS` rows, each tile `TILE` units in
+ * a `PITCH`-unit slot. Every cell's SVG has the same view box, so a tile is the same size in
+ * every cell and counts compare by area, as in a waffle chart.
+ */
+export const MOSAIC = { columns: 10, rows: 5, pitch: 8, tile: 7 } as const;
+/** The most tiles a cell draws; a fuller cell draws a row fewer and says "+N" for the rest. */
+export const MOSAIC_CAP = MOSAIC.columns * MOSAIC.rows;
+export const MOSAIC_VIEW = `0 0 ${MOSAIC.columns * MOSAIC.pitch - 1} ${MOSAIC.rows * MOSAIC.pitch - 1}`;
+
+/**
+ * A cell's mosaic: one tile per study, in segment order, one path per segment (so a full cell
+ * is a handful of nodes, never one per study). `slices` are the segments to draw with their
+ * studies (each study in one segment only: `GridCounts.firstSegments`); none draws `count`
+ * plain tiles in `fallbackColor`. Above `MOSAIC_CAP` tiles, the tiles drawn are shared among
+ * the segments in proportion, and `more` says how many studies they leave out.
+ */
+export function mosaic(slices: readonly Slice[], count: number, fallbackColor: string): { tiles: SVGTemplateResult; more: number } {
+  const parts = slices.length ? slices.filter((s) => s.value > 0) : [{ index: -1, color: fallbackColor, value: count }];
+  const total = parts.reduce((a, s) => a + s.value, 0);
+  const drawn = total > MOSAIC_CAP ? MOSAIC_CAP - MOSAIC.columns : total;
+  // Largest remainder: each part's share of the drawn tiles, rounded so they add up.
+  const shares = parts.map((s) => (s.value * drawn) / total);
+  const n = shares.map(Math.floor);
+  let left = drawn - n.reduce((a, b) => a + b, 0);
+  for (const i of shares.map((x, i) => i).sort((a, b) => shares[b] - n[b] - (shares[a] - n[a]))) if (left-- > 0) n[i]++;
+  let at = 0;
+  const { columns, pitch, tile } = MOSAIC;
+  const tiles = svg`${parts.map((s, i) => {
+    let d = '';
+    for (let k = 0; k < n[i]; k++, at++) d += `M${(at % columns) * pitch} ${Math.floor(at / columns) * pitch}h${tile}v${tile}h${-tile}z`;
+    return d ? svg`<path class=${s.index < 0 ? 'tile' : `tile seg-${s.index}`} fill=${s.color} d=${d}></path>` : svg``;
+  })}`;
+  return { tiles, more: total - drawn };
 }

@@ -130,6 +130,45 @@ describe('egm stats', () => {
   });
 });
 
+describe('egm stats: synthesis gaps', () => {
+  it('lists cells with at least N primary studies and no review (N = 5 by default)', () => {
+    const map = parseMap(JSON.parse(readFileSync(demo, 'utf8')));
+    const expected = mapStats(map, { synthesisGapMin: 3 });
+    assert.deepEqual(
+      expected.synthesisGaps.cells.map((c) => [c.rowId, c.columnId, c.primary]),
+      [
+        ['education', 'cost-effectiveness', 4],
+        ['emotional-support', 'cost-effectiveness', 4],
+        ['self-management', 'cost-effectiveness', 4],
+        ['in-person', 'cost-effectiveness', 3],
+        ['remote', 'cost-effectiveness', 3],
+        ['peer-led', 'cost-effectiveness', 4],
+        ['over-6-months', 'wellbeing', 4],
+        ['over-6-months', 'cost-effectiveness', 3],
+      ],
+    );
+    const r = egm('stats', demo, '--synthesis-gap-min', '3');
+    assert.equal(r.code, 0, r.err);
+    const text = r.out.split('\n');
+    const at = text.indexOf('  synthesis gaps 8 cells with at least 3 primary studies and no review');
+    assert.ok(at > 0, r.out);
+    assert.deepEqual(text.slice(at + 1), expected.synthesisGaps.cells.map((c) => `    ${String(c.primary).padStart(5)}  ${c.rowLabel} × ${c.columnLabel}`));
+    assert.deepEqual(JSON.parse(egm('stats', demo, '--json', '--synthesis-gap-min', '3').out).synthesisGaps, expected.synthesisGaps);
+    assert.equal(egm('stats', demo).out.split('\n').at(-1), '  synthesis gaps 0 cells with at least 5 primary studies and no review');
+  });
+
+  it('says nothing of synthesis gaps without layout.reviews, and refuses a bad minimum', () => {
+    const map = JSON.parse(readFileSync(demo, 'utf8'));
+    delete map.layout.reviews;
+    const r = egm('stats', write('no-reviews.json', map), '--synthesis-gap-min', '1');
+    assert.equal(r.code, 0, r.err);
+    assert.doesNotMatch(r.out, /synthesis/);
+    const bad = egm('stats', demo, '--synthesis-gap-min', '0');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--synthesis-gap-min takes a whole number of at least 1/);
+  });
+});
+
 describe('egm diff', () => {
   it('lists added, removed, recoded and edited studies', () => {
     const map = JSON.parse(readFileSync(demo, 'utf8'));

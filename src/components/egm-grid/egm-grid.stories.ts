@@ -4,7 +4,7 @@ import large from '../../../demo/large-1000.egm.json' with { type: 'json' };
 import demo from '../../../demo/peer-support.egm.json' with { type: 'json' };
 import { splitMap } from '../../core/parse.js';
 import type { EgmFilters, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
-import type { EgmCellRef } from './egm-grid.js';
+import type { EgmCellRef, EgmGridHighlight, EgmGridView } from './egm-grid.js';
 import './egm-grid.js';
 
 // Controls and docs tables come from custom-elements.json (the element's JSDoc): no argTypes here.
@@ -19,6 +19,9 @@ interface Args {
   columns?: string;
   segments?: string;
   donut?: boolean;
+  view?: EgmGridView;
+  highlight?: EgmGridHighlight;
+  synthesisGapMin?: number;
 }
 
 const { schema, studies } = splitMap(demo as unknown as EgmMap);
@@ -39,6 +42,9 @@ const meta: Meta<Args> = {
     columns=${args.columns || nothing}
     segments=${args.segments || nothing}
     ?donut=${args.donut}
+    view=${args.view || nothing}
+    highlight=${args.highlight || nothing}
+    synthesis-gap-min=${args.synthesisGapMin ?? nothing}
   ></egm-grid>`,
 };
 export default meta;
@@ -62,6 +68,26 @@ export const Transposed: Story = { args: { rows: 'outcome', columns: 'support', 
 
 /** Donut bubbles. */
 export const Donut: Story = { args: { donut: true } };
+
+/** Heat map: each cell shaded by its number of studies (7 steps), the count on it in dark or light text. */
+export const Heatmap: Story = { args: { view: 'heatmap' } };
+
+/** Mosaic: one tile per study in its first segment, so that 1, 2 and 3 studies look different. */
+export const Mosaic: Story = { args: { view: 'mosaic' } };
+
+/** Table: the same counts as a static data table, with the segment counts as text. */
+export const Table: Story = { args: { view: 'table' } };
+
+/**
+ * Synthesis gaps on the demo map (its `layout.reviews` marks systematic reviews): cells with at
+ * least 3 primary studies and no review have a dashed outline and a ◇, and say so in their names.
+ */
+export const SynthesisGaps: Story = { args: { highlight: 'synthesis-gaps', synthesisGapMin: 3 } };
+
+/** Synthesis gaps in the heat map, with groups collapsed (a group's primary studies are counted once). */
+export const SynthesisGapsHeatmap: Story = {
+  args: { view: 'heatmap', highlight: 'synthesis-gaps', synthesisGapMin: 5, collapsed: ['delivery', 'facilitation', 'duration'] },
+};
 
 /** 1,000 seeded studies, 60 rows in 8 groups × 40 columns in 6 groups, long labels. */
 export const Large: Story = { args: { schema: big.schema, studies: big.studies } };

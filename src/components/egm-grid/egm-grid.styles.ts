@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { heatStyles } from '../../internal/bubble.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
+  heatStyles,
   css`
     :host {
       display: block;
@@ -12,6 +14,7 @@ export const styles = [
       --_row-head: var(--egm-row-header-width, 15rem);
       --_bubble: var(--egm-color-bubble, #4a6fa5);
       --_head-bg: var(--egm-color-surface, #f6f8fa);
+      --_sg: var(--egm-color-synthesis-gap, #7b2cbf);
     }
     :host([hidden]) {
       display: none;
@@ -169,8 +172,114 @@ export const styles = [
       background-color: var(--_gap);
       background-image: repeating-linear-gradient(-45deg, transparent 0 6px, rgb(0 0 0 / 0.05) 6px 7px);
     }
-    td.selected {
+    /* Above the cell's drawing (a heat shade fills most of it). */
+    td.selected::after {
+      content: '';
+      position: absolute;
+      inset: 0;
       box-shadow: inset 0 0 0 3px var(--_selected);
+      pointer-events: none;
+    }
+
+    /* A synthesis gap: a dashed outline inside the selection ring and a marker, never colour alone. */
+    td.sg::before {
+      content: '';
+      position: absolute;
+      inset: 3px;
+      border: 2px dashed var(--_sg);
+      border-radius: 4px;
+      pointer-events: none;
+    }
+    .sg-mark {
+      position: absolute;
+      top: 1px;
+      inset-inline-end: 2px;
+      padding: 0 1px;
+      font-size: 12px;
+      font-weight: 700;
+      line-height: 1;
+      color: var(--_sg);
+      background: var(--_bg);
+      pointer-events: none;
+    }
+
+    /* Heat map: the count on its shade, in the text colour that reaches 4.5:1 there. */
+    .box.heat {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      height: calc(var(--_cell) - 0.7rem);
+      margin: 0.35rem;
+      border-radius: 3px;
+      background: var(--_heat);
+      color: var(--_heat-text);
+    }
+    .hn {
+      font: 600 13px var(--_font);
+      font-variant-numeric: tabular-nums;
+    }
+    /* A cell filtered to zero, in the views without bubbles. */
+    .ghost-box {
+      display: block;
+      box-sizing: border-box;
+      height: calc(var(--_cell) - 1rem);
+      margin: 0.35rem;
+      border: 1.25px dashed var(--_muted);
+      border-radius: 3px;
+    }
+
+    /* Mosaic: the same view box in every cell, so tiles are the same size everywhere. */
+    .view-mosaic .box {
+      position: relative;
+      box-sizing: border-box;
+      padding: 0.4rem 0.45rem;
+    }
+    .mosaic {
+      display: block;
+      width: 100%;
+      height: 100%;
+    }
+    .more {
+      position: absolute;
+      bottom: 0.15rem;
+      inset-inline-end: 0.35rem;
+      padding: 0 2px;
+      font: 600 11px var(--_font);
+      background: var(--_bg);
+      border-radius: 2px;
+    }
+
+    /* Table view: a static data table of the numbers. */
+    .view-table td.cell {
+      height: auto;
+      padding: 0.3rem 0.4rem;
+      vertical-align: top;
+      cursor: default;
+    }
+    .view-table .head,
+    .view-table td.cell:hover {
+      cursor: default;
+    }
+    .view-table td.cell:hover:not(.gap) {
+      background: var(--_bg);
+    }
+    .tn {
+      display: block;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .sub {
+      display: block;
+      font-size: 0.8em;
+      color: var(--_muted);
+    }
+    .sub.sg-text {
+      color: var(--_sg);
+    }
+    .sg-text .sg-mark {
+      position: static;
+      padding: 0;
+      background: none;
     }
 
     /* Each bubble is laid out and painted on its own, and not at all while off screen: after a
@@ -249,6 +358,18 @@ export const styles = [
       }
       td.gap {
         background-image: none;
+      }
+      td.sg::before,
+      .ghost-box {
+        border-color: CanvasText;
+      }
+      .sg-mark {
+        color: CanvasText;
+        background: Canvas;
+      }
+      .tile {
+        stroke: CanvasText;
+        stroke-width: 0.5;
       }
     }
 

@@ -1,6 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { GridModel } from '../../core/grid.js';
+import { contrastRatio } from '../../core/color.js';
+import { HEAT_PALETTE, HEAT_TEXT, heatScale, heatText } from '../../core/heat.js';
+import { synthesisGaps } from '../../core/synthesis.js';
 import { createIndex } from '../../core/map-index.js';
 import { parseMap, splitMap } from '../../core/parse.js';
 import { smallMap } from '../../core/testing/fixture.js';
@@ -8,7 +11,7 @@ import type { EgmMap } from '../../core/types.js';
 import type { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import './egm-grid.js';
-import type { EgmGrid } from './egm-grid.js';
+import type { EgmGrid, EgmGridView } from './egm-grid.js';
 
 async function grid(map: EgmMap = smallMap(), attrs: { rows?: string; columns?: string; segments?: string } = {}): Promise<EgmGrid> {
   const { schema, studies } = splitMap(map);
@@ -19,6 +22,7 @@ async function grid(map: EgmMap = smallMap(), attrs: { rows?: string; columns?: 
 const cells = (el: EgmGrid) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="gridcell"]')];
 const cell = (el: EgmGrid, row: string, column: string) => el.shadowRoot!.querySelector<HTMLElement>(`[role="gridcell"][data-row="${row}"][data-column="${column}"]`)!;
 const focused = (el: EgmGrid) => el.shadowRoot!.activeElement as HTMLElement | null;
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const loadJson = async (path: string) => (await (await fetch(path)).json()) as EgmMap;
 
 /** Every cell's data-count equals core's count for the same configuration. */
@@ -320,6 +324,306 @@ describe('egm-grid', () => {
       setTimeout(() => cell(el, 'education', 'physical').click());
       const e = await oneEvent<EgmCellSelectEvent>(document, 'egm-cell-select');
       expect(e.detail.studyIds).to.deep.equal(['s1']);
+    });
+  });
+
+  describe('views', () => {
+    const GRID_VIEWS: EgmGridView[] = ['bubble', 'heatmap', 'mosaic'];
+    /** Any cell carrying counts, in any view (a gridcell, or a table cell). */
+    const anyCell = (el: EgmGrid, row: string, column: string) => el.shadowRoot!.querySelector<HTMLElement>(`td[data-row="${row}"][data-column="${column}"]`)!;
+    const countCells = (el: EgmGrid) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('td[data-row]')];
+    /** Tiles in a mosaic cell, per path class: each tile is one `M` command. */
+    const tiles = (td: HTMLElement) => [...td.querySelectorAll('path.tile')].map((p) => [p.getAttribute('class'), p.getAttribute('d')!.match(/M/g)!.length]);
+    async function viewGrid(view: string, map: EgmMap = smallMap(), extra: Partial<EgmGrid> = {}) {
+      const el = await grid(map);
+      Object.assign(el, { view, ...extra });
+      await el.updateComplete;
+      return el;
+    }
+    /** data-count, data-total and the drawn number of every cell equal core's, in a view. */
+    function expectViewMatchesCore(el: EgmGrid, map: EgmMap, drawn: (td: HTMLElement) => number | undefined) {
+      const model = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments });
+      const counts = model.count(el.filters);
+      const C = counts.columns;
+      for (const r of model.rows.lines) {
+        for (const c of model.columns.lines) {
+          const td = anyCell(el, r.id, c.id);
+          const n = counts.counts[r.line * C + c.line];
+          expect([td.dataset.count, td.dataset.total], `${r.id} × ${c.id}`).to.deep.equal([String(n), String(model.totals.counts[r.line * C + c.line])]);
+          const shown = drawn(td);
+          if (shown !== undefined) expect(shown, `${r.id} × ${c.id} drawn`).to.equal(n);
+        }
+      }
+      expect(countCells(el).length).to.equal(model.rows.lines.length * C);
+    }
+
+    it('passes axe in every view on the demo map, synthesis gaps highlighted', async () => {
+      const map = await loadJson('/demo/peer-support.egm.json');
+      for (const view of ['heatmap', 'mosaic', 'table']) {
+        const el = await viewGrid(view, map, { highlight: 'synthesis-gaps', synthesisGapMin: 3, selected: { rowId: 'education', columnId: 'wellbeing' } });
+        await expect(el, view).to.be.accessible();
+      }
+    });
+
+    it('shows core’s counts on the demo map in every view, filtered and not', async () => {
+      const map = await loadJson('/demo/peer-support.egm.json');
+      const drawn: Record<EgmGridView, (td: HTMLElement) => number | undefined> = {
+        bubble: (td) => (td.querySelector('text') ? Number(td.querySelector('text')!.textContent) : td.classList.contains('filled') ? -1 : undefined),
+        heatmap: (td) => (td.classList.contains('filled') ? Number(text(td.querySelector('.hn'))) : undefined),
+        // Each study one tile (no cell of the demo reaches the cap).
+        mosaic: (td) => (td.classList.contains('filled') ? tiles(td).reduce((a, [, n]) => a + (n as number), 0) : undefined),
+        table: (td) => Number(text(td.querySelector('.tn'))),
+      };
+      for (const view of ['bubble', 'heatmap', 'mosaic', 'table'] as const) {
+        const el = await viewGrid(view, map);
+        expectViewMatchesCore(el, map, drawn[view]);
+        el.filters = { categories: { region: ['uk'] } };
+        await el.updateComplete;
+        expectViewMatchesCore(el, map, drawn[view]);
+      }
+    });
+
+    it('keeps the keyboard model, names, selection and one tab stop in the heat map and the mosaic', async () => {
+      for (const view of GRID_VIEWS) {
+        const el = await viewGrid(view);
+        expect(el.shadowRoot!.querySelectorAll('[role="grid"]').length, view).to.equal(1);
+        expect(cell(el, 'in-person', 'mental-health').getAttribute('aria-label')).to.equal('In person, Mental health: 2 studies; High 1, Low 1, Not coded 1');
+        cell(el, 'education', 'physical').focus();
+        await sendKeys({ press: 'ArrowRight' });
+        await sendKeys({ press: 'ArrowDown' });
+        expect([focused(el)!.dataset.row, focused(el)!.dataset.column], view).to.deep.equal(['emotional', 'mental-health']);
+        await sendKeys({ press: 'Control+End' });
+        expect([focused(el)!.dataset.row, focused(el)!.dataset.column], view).to.deep.equal(['remote', 'cost']);
+        expect(el.shadowRoot!.querySelectorAll('[tabindex="0"]').length).to.equal(1);
+        await sendKeys({ press: 'ArrowUp' });
+        setTimeout(() => void sendKeys({ press: 'Enter' }));
+        const e = await oneEvent<EgmCellSelectEvent>(el, 'egm-cell-select');
+        expect(e.detail, view).to.deep.equal({ rowId: 'in-person', columnId: 'cost', studyIds: [] });
+        await el.updateComplete;
+        expect(cell(el, 'in-person', 'cost').getAttribute('aria-selected')).to.equal('true');
+      }
+    });
+
+    it('keeps the selection, the tab stop and collapsed groups across a change of view', async () => {
+      const el = await grid();
+      el.collapsed = ['delivery'];
+      cell(el, 'emotional', 'mental-health').click();
+      await el.updateComplete;
+      for (const view of ['heatmap', 'mosaic', 'bubble'] as const) {
+        el.view = view;
+        await el.updateComplete;
+        expect(cell(el, 'emotional', 'mental-health').getAttribute('aria-selected'), view).to.equal('true');
+        expect(cell(el, 'emotional', 'mental-health').tabIndex, view).to.equal(0);
+        expect(cell(el, 'delivery', 'mental-health').dataset.count, view).to.equal('2');
+        expect(cell(el, 'in-person', 'mental-health'), view).to.equal(null);
+      }
+    });
+
+    it('tells gaps from filtered-out cells in the heat map and the mosaic', async () => {
+      for (const view of ['heatmap', 'mosaic']) {
+        const el = await viewGrid(view, smallMap(), { filters: { categories: { population: ['adults'] } } });
+        const gap = cell(el, 'education', 'cost');
+        const out = cell(el, 'emotional', 'mental-health');
+        expect([gap.className, gap.children.length], view).to.deep.equal(['cell gap', 0]);
+        expect(out.classList.contains('filtered'), view).to.equal(true);
+        expect(out.querySelectorAll('.ghost-box').length, view).to.equal(1);
+        expect(getComputedStyle(out.querySelector('.ghost-box')!).borderTopStyle).to.equal('dashed');
+        expect(out.getAttribute('aria-label')).to.equal('Emotional support, Mental health: no studies under the current filters (1 in all)');
+      }
+    });
+
+    it('shades heat map cells by the shared heat scale, with text of at least 4.5:1 chosen per shade', async () => {
+      const map = await loadJson('/demo/peer-support.egm.json');
+      const el = await viewGrid('heatmap', map);
+      const max = el.model!.totals.max;
+      const scale = heatScale(max);
+      const hex = (rgb: string) => `#${rgb.match(/\d+/g)!.slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+      const seen = new Set<number>();
+      for (const td of countCells(el).filter((c) => c.classList.contains('filled'))) {
+        const n = Number(td.dataset.count);
+        const shade = scale.steps[scale.step(n)].shade;
+        const box = td.querySelector<HTMLElement>('.box.heat')!;
+        expect(box.classList.contains(`heat-${shade}`), `${n}`).to.equal(true);
+        const bg = hex(getComputedStyle(box).backgroundColor);
+        const fg = hex(getComputedStyle(box.querySelector('.hn')!).color);
+        expect(bg).to.equal(HEAT_PALETTE[shade]);
+        expect(fg).to.equal(HEAT_TEXT[heatText(bg)]);
+        expect(contrastRatio(bg, fg)).to.be.at.least(4.5);
+        seen.add(shade);
+      }
+      // The largest cell takes the darkest shade and white text; a cell of one the lightest and dark text.
+      const largest = countCells(el).find((c) => Number(c.dataset.count) === max)!.querySelector<HTMLElement>('.box')!;
+      expect(largest.classList.contains(`heat-${HEAT_PALETTE.length - 1}`)).to.equal(true);
+      expect(hex(getComputedStyle(largest).color)).to.equal('#ffffff');
+      const one = countCells(el).find((c) => c.dataset.count === '1')!.querySelector<HTMLElement>('.box')!;
+      expect([one.classList.contains('heat-0'), hex(getComputedStyle(one).color)]).to.deep.equal([true, '#1f2328']);
+      expect(seen.size).to.be.greaterThan(4);
+    });
+
+    it('draws one mosaic tile per study in its first segment, and hides segments visually only', async () => {
+      const el = await viewGrid('mosaic');
+      // in-person × mental: s3 (high and low) once, as high; s7 not coded.
+      expect(tiles(cell(el, 'in-person', 'mental-health'))).to.deep.equal([['tile seg-0', 1], ['tile seg-3', 1]]);
+      expect(tiles(cell(el, 'education', 'mental-health'))).to.deep.equal([['tile seg-0', 1], ['tile seg-1', 1]]);
+      expect([...cell(el, 'education', 'mental-health').querySelectorAll('path')].map((p) => p.getAttribute('fill'))).to.deep.equal(['#1b7837', '#e08214']);
+      el.hiddenSegments = ['high'];
+      await el.updateComplete;
+      expect(tiles(cell(el, 'in-person', 'mental-health'))).to.deep.equal([['tile seg-3', 1]]);
+      expect(cell(el, 'in-person', 'mental-health').dataset.count).to.equal('2');
+      el.segments = 'none';
+      await el.updateComplete;
+      expect(tiles(cell(el, 'in-person', 'mental-health'))).to.deep.equal([['tile', 2]]);
+    });
+
+    it('caps a full mosaic cell at 40 tiles shared among segments in proportion, with "+N" for the rest', async () => {
+      const map = smallMap();
+      // 130 more studies in education × cost (a gap before): 70 high, 40 medium, 20 not coded.
+      for (let i = 0; i < 130; i++) {
+        const quality = i < 70 ? ['high'] : i < 110 ? ['medium'] : [];
+        map.studies.push({ id: `x${i}`, title: `Extra ${i}`, codes: { support: ['education'], outcome: ['cost'], quality } });
+      }
+      const el = await viewGrid('mosaic', map);
+      const td = cell(el, 'education', 'cost');
+      expect(td.dataset.count).to.equal('130');
+      // 40 × 70/130 = 21.5, × 40/130 = 12.3, × 20/130 = 6.2: 21 + 12 + 6, the largest remainder rounds up.
+      expect(tiles(td)).to.deep.equal([['tile seg-0', 22], ['tile seg-1', 12], ['tile seg-3', 6]]);
+      expect(text(td.querySelector('.more'))).to.equal('+90');
+      expect(td.querySelectorAll('path').length).to.equal(3);
+      expect(cell(el, 'education', 'physical').querySelector('.more')).to.equal(null);
+    });
+
+    it('is a static data table in the table view: headers with scope, a caption, the counts as text', async () => {
+      const el = await viewGrid('table');
+      const root = el.shadowRoot!;
+      expect(root.querySelector('[role="grid"], [role="gridcell"], [role="row"], table [tabindex]')).to.equal(null);
+      // The scrolling box is a labelled region that the keyboard can scroll.
+      const scroller = root.querySelector('.scroller')!;
+      expect([scroller.getAttribute('role'), scroller.getAttribute('aria-label'), scroller.getAttribute('tabindex')]).to.deep.equal(['region', 'Small test map: Type of support by Outcome', '0']);
+      expect(text(root.querySelector('table > caption'))).to.equal('Small test map: Type of support by Outcome');
+      expect([...root.querySelectorAll('thead th[data-id]')].map((th) => [th.getAttribute('data-id'), th.getAttribute('scope')])).to.deep.equal([
+        ['physical', 'col'],
+        ['mental-health', 'col'],
+        ['wellbeing', 'col'],
+        ['cost', 'col'],
+      ]);
+      expect([...root.querySelectorAll('tbody th')].map((th) => [th.getAttribute('data-id'), th.getAttribute('scope')])).to.deep.equal([
+        ['education', 'row'],
+        ['emotional', 'row'],
+        ['delivery', 'row'],
+        ['in-person', 'row'],
+        ['remote', 'row'],
+      ]);
+      const td = anyCell(el, 'in-person', 'mental-health');
+      expect([td.tagName, td.dataset.count, td.dataset.total]).to.deep.equal(['TD', '2', '2']);
+      expect([...td.querySelectorAll('span')].map(text)).to.deep.equal(['2', 'High 1, Low 1, Not coded 1']);
+      expect([...anyCell(el, 'education', 'cost').querySelectorAll('span')].map(text)).to.deep.equal(['0', 'gap']);
+      expect(text(root.querySelector('tbody th[data-id="delivery"] .direct-only'))).to.equal('+1 Delivery only');
+      expect(root.querySelector('button')).to.equal(null);
+      el.filters = { categories: { population: ['adults'] } };
+      el.hiddenSegments = ['low'];
+      await el.updateComplete;
+      expect([...anyCell(el, 'education', 'mental-health').querySelectorAll('span')].map(text)).to.deep.equal(['1', 'of 2', 'High 1']);
+      expect([...anyCell(el, 'emotional', 'mental-health').querySelectorAll('span')].map(text)).to.deep.equal(['0', 'of 1']);
+      expect([...anyCell(el, 'in-person', 'mental-health').querySelectorAll('span')].map(text)).to.deep.equal(['2', 'High 1, Not coded 1']);
+    });
+
+    it('selects nothing and toggles no group on a click in the table view', async () => {
+      const el = await viewGrid('table');
+      let events = 0;
+      el.addEventListener('egm-cell-select', () => events++);
+      el.addEventListener('egm-group-toggle', () => events++);
+      anyCell(el, 'education', 'physical').click();
+      el.shadowRoot!.querySelector<HTMLElement>('th[data-id="delivery"]')!.click();
+      await el.updateComplete;
+      expect([events, el.selected, el.collapsed]).to.deep.equal([0, null, []]);
+    });
+
+    it('draws bubbles for an unknown view, and never renders a style attribute', async () => {
+      const el = await viewGrid('pie');
+      expect(el.view).to.equal('pie');
+      expect(cell(el, 'education', 'physical').querySelector('svg.bubble')).to.not.equal(null);
+      expect(el.shadowRoot!.querySelector('table')!.className).to.equal('view-bubble');
+      for (const view of ['heatmap', 'mosaic', 'table'] as const) {
+        el.view = view;
+        el.highlight = 'synthesis-gaps';
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelectorAll('[style]').length, view).to.equal(0);
+      }
+    });
+  });
+
+  describe('synthesis gaps', () => {
+    const marked = (el: EgmGrid) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('td[data-synthesis-gap]')].map((td) => [td.dataset.row, td.dataset.column, td.dataset.synthesisGap]);
+
+    it('marks cells with at least N primary studies and no review, with an outline, a marker and their names', async () => {
+      const el = await grid();
+      expect(marked(el)).to.deep.equal([]);
+      el.highlight = 'synthesis-gaps';
+      await el.updateComplete;
+      expect(marked(el), 'none has 5').to.deep.equal([]);
+      el.synthesisGapMin = 1;
+      await el.updateComplete;
+      // education × mental and in-person × mental hold a review (s2, s7); s4 is in no leaf cell.
+      expect(marked(el)).to.deep.equal([
+        ['education', 'physical', '1'],
+        ['remote', 'physical', '1'],
+        ['remote', 'mental-health', '1'],
+      ]);
+      const td = cell(el, 'remote', 'physical');
+      expect(td.getAttribute('aria-label')).to.equal('Remote, Physical health: 1 study; Low 1; synthesis gap: 1 primary study, no review');
+      expect(td.classList.contains('sg')).to.equal(true);
+      expect(getComputedStyle(td, '::before').borderTopStyle).to.equal('dashed');
+      expect(text(td.querySelector('.sg-mark'))).to.equal('◇');
+      expect(td.querySelector('.sg-mark')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(cell(el, 'education', 'mental-health').getAttribute('aria-label')).to.equal('Education, Mental health: 2 studies; High 1, Medium 1');
+    });
+
+    it('follows the filters: a cell whose review is filtered out becomes one', async () => {
+      const el = await grid();
+      Object.assign(el, { highlight: 'synthesis-gaps', synthesisGapMin: 1, filters: { categories: { design: ['rct'] } } });
+      await el.updateComplete;
+      expect(marked(el)).to.deep.equal([
+        ['education', 'physical', '1'],
+        ['education', 'mental-health', '1'],
+        ['in-person', 'mental-health', '1'],
+        ['remote', 'mental-health', '1'],
+      ]);
+      expect(cell(el, 'education', 'mental-health').getAttribute('aria-label')).to.equal(
+        'Education, Mental health: 1 of 2 studies; High 1; synthesis gap: 1 primary study, no review',
+      );
+    });
+
+    it('marks the same cells as core on the demo map, in every view, collapsed or not', async () => {
+      const map = await loadJson('/demo/peer-support.egm.json');
+      for (const view of ['bubble', 'heatmap', 'mosaic', 'table'] as const) {
+        for (const collapsed of [[], ['delivery', 'facilitation', 'duration']]) {
+          const el = await grid(map);
+          Object.assign(el, { view, collapsed, highlight: 'synthesis-gaps', synthesisGapMin: 3 });
+          await el.updateComplete;
+          const expected = synthesisGaps(el.model!, el.counts!, 3).map((g) => [g.rowId, g.columnId, String(g.primary)]);
+          expect(expected.length).to.be.greaterThan(3);
+          expect(marked(el), `${view} ${collapsed.join()}`).to.deep.equal(expected);
+        }
+      }
+    });
+
+    it('says so in the table view', async () => {
+      const el = await grid();
+      Object.assign(el, { view: 'table', highlight: 'synthesis-gaps', synthesisGapMin: 1 });
+      await el.updateComplete;
+      expect([...el.shadowRoot!.querySelectorAll('td[data-synthesis-gap="1"]')].length).to.equal(3);
+      expect(text(el.shadowRoot!.querySelector('td[data-row="remote"][data-column="physical"] .sg-text'))).to.equal('◇ synthesis gap');
+    });
+
+    it('does nothing without layout.reviews', async () => {
+      const map = smallMap();
+      delete map.layout.reviews;
+      const el = await grid(map);
+      Object.assign(el, { highlight: 'synthesis-gaps', synthesisGapMin: 1 });
+      await el.updateComplete;
+      expect(marked(el)).to.deep.equal([]);
+      expect(el.shadowRoot!.querySelectorAll('.sg, .sg-mark').length).to.equal(0);
     });
   });
 });

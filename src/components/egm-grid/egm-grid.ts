@@ -6,11 +6,13 @@ import { GridFocusController } from '../../controllers/grid-focus-controller.js'
 import { ViewportController } from '../../controllers/viewport-controller.js';
 import { isEmptyFilter, normalizeFilters } from '../../core/filter.js';
 import type { AxisEntry, GridCounts, GridModel, HeaderCounts } from '../../core/grid.js';
+import { heatScale, type HeatScale } from '../../core/heat.js';
+import { synthesisGapAt, synthesisGapMin } from '../../core/synthesis.js';
 import type { EgmFilters, EgmIssue, EgmSchema, EgmStudy } from '../../core/types.js';
 import { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import { EgmGroupToggleEvent } from '../../events/egm-group-toggle.js';
 import { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
-import { bubble, radiusFor, VIEW, type Slice } from '../../internal/bubble.js';
+import { bubble, gridView, mosaic, MOSAIC_VIEW, radiusFor, VIEW, type GridView, type Slice } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type MapData } from '../../internal/map-data.js';
 import { PRINT_COLUMNS, PRINT_PAGE, PrintController, printView } from '../../internal/print.js';
 import { printStyles } from '../../internal/print.styles.js';
@@ -23,8 +25,14 @@ export interface EgmCellRef {
   columnId: string;
 }
 
-/** The views `<egm-grid>` draws. */
-export type EgmGridView = 'bubble';
+/**
+ * How `<egm-grid>` draws its cells: `bubble` (area by count, slices by segment), `heatmap`
+ * (shade by count, with the count), `mosaic` (a tile per study, coloured by segment) or `table`
+ * (a static data table of the counts). Any other value draws bubbles.
+ */
+export type EgmGridView = GridView;
+/** `highlight` values. */
+export type EgmGridHighlight = 'synthesis-gaps';
 
 const SEP = '\u001f';
 /** Bubbles smaller than this radius (in bubble units) get their count beside them. */
@@ -37,6 +45,25 @@ const cellKey = (r: string, c: string) => `x${SEP}${r}${SEP}${c}`;
 const NUMBER = new Intl.NumberFormat();
 const fmt = (n: number) => NUMBER.format(n);
 const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
+
+/** The grid's words (a localisation pass will replace them). */
+const STRINGS = {
+  studies: (n: number) => plural(n, 'study', 'studies'),
+  gap: 'no studies (a gap)',
+  filteredOut: (total: number) => `no studies under the current filters (${fmt(total)} in all)`,
+  ofTotal: (count: number, total: number) => `${fmt(count)} of ${plural(total, 'study', 'studies')}`,
+  /** Added to a synthesis-gap cell's name. */
+  synthesisGap: (primary: number) => `synthesis gap: ${plural(primary, 'primary study', 'primary studies')}, no review`,
+  /** The marker glyph of a synthesis gap (its meaning is in the cell's name and the legend). */
+  synthesisMark: '◇',
+  /** Table view: what a cell says under its count. */
+  tableGap: 'gap',
+  tableOf: (total: number) => `of ${fmt(total)}`,
+  tableSynthesisGap: 'synthesis gap',
+  /** "+N": studies a full mosaic cell has no tile for. */
+  more: (n: number) => `+${fmt(n)}`,
+  empty: 'This map has no studies yet: every cell is a gap.',
+};
 
 /**
  * How long a background task drawing off-screen cells should take. The number of cells per
@@ -54,6 +81,7 @@ const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.le
 /** What depends on the grid model only (not on the filter): computed once per model. */
 interface Layout {
   radius: (count: number) => number;
+  heat: HeatScale;
   slots: (string | undefined)[][];
   /** First line index covered by each column entry. */
   colStart: Map<AxisEntry, number>;
@@ -97,11 +125,16 @@ interface RowState {
  * header it collapses or expands the group; Shift+Enter there lists the studies coded to the
  * group alone). Every cell carries `data-row`, `data-column`, `data-count` and `data-total`.
  *
+ * `view` draws the same counts as bubbles (the default), a heat map, a mosaic (a tile per study)
+ * or a static data table; `highlight="synthesis-gaps"` marks the cells with at least
+ * `synthesis-gap-min` primary studies and no review (`data-synthesis-gap` holds their number of
+ * primary studies). See docs/views.md.
+ *
  * Large maps stay responsive: after a change only the cells whose numbers changed are
  * redrawn, those on screen in the same frame and the others in short background tasks
  * (`updateComplete` resolves once every cell is current). See docs/performance.md.
  *
- * @summary The bubble matrix of an evidence and gap map.
+ * @summary The matrix of an evidence and gap map: bubbles, heat map, mosaic or table.
  *
  * @event egm-cell-select - A cell was selected: `{ rowId, columnId, studyIds }`. Cancelable.
  * @event egm-header-select - A header was activated: `{ axis, categoryId, studyIds, scope? }`.
@@ -113,8 +146,9 @@ interface RowState {
  * @csspart corner - The top-left header cell.
  * @csspart column-header - A column header.
  * @csspart row-header - A row header.
- * @csspart cell - A cell with a bubble.
+ * @csspart cell - A cell (a bubble, a shade, tiles or, in the table view, text).
  * @csspart bubble - The SVG bubble inside a cell.
+ * @csspart mosaic - The SVG tiles inside a cell (mosaic view).
  * @csspart error - The error state shown for invalid input.
  *
  * @cssproperty --egm-cell-size - Height of a cell and size of its bubble. Default `3.5rem`.
@@ -132,6 +166,7 @@ interface RowState {
  * @cssproperty --egm-color-focus - Focus ring.
  * @cssproperty --egm-color-selected - Ring around the selected cell.
  * @cssproperty --egm-color-gap - Background of a gap (a cell with no studies at all).
+ * @cssproperty --egm-color-synthesis-gap - Outline and marker of a synthesis gap. Default `#7b2cbf`.
  */
 export class EgmGrid extends LitElement {
   static override styles = [styles, printStyles];
@@ -154,8 +189,20 @@ export class EgmGrid extends LitElement {
   @property({ reflect: true }) columns?: string;
   /** Dimension id that colours the bubbles' slices, overriding `layout.segments`; `none` for plain bubbles. */
   @property({ reflect: true }) segments?: string;
-  /** How cells are drawn. */
+  /**
+   * How cells are drawn: `bubble`, `heatmap`, `mosaic` or `table` (see docs/views.md). Every
+   * view shows the same counts; an unknown value draws bubbles. `table` is a static data table
+   * (no keyboard grid, no selection by click).
+   */
   @property({ reflect: true }) view: EgmGridView = 'bubble';
+  /**
+   * `synthesis-gaps` marks the cells with at least `synthesis-gap-min` primary studies and no
+   * review under the current filters (a dashed outline, a ◇ and their names say so). Needs the
+   * map's `layout.reviews`; without it nothing is marked.
+   */
+  @property({ reflect: true }) highlight?: EgmGridHighlight;
+  /** The least number of primary (non-review) studies of a synthesis gap: a whole number ≥ 1 (other values give 5). */
+  @property({ type: Number, reflect: true, attribute: 'synthesis-gap-min' }) synthesisGapMin: number = 5;
   /** Draw bubbles as donuts rather than pies. */
   @property({ type: Boolean, reflect: true }) donut = false;
   /** Accessible name of the grid; defaults to the map's title and axes. */
@@ -247,7 +294,8 @@ export class EgmGrid extends LitElement {
       const a = last.counts, b = counts;
       for (let i = 0; i < versions.length; i++) {
         let changed = a.counts[i] !== b.counts[i];
-        for (let k = i * K; !changed && k < (i + 1) * K; k++) changed = a.segments[k] !== b.segments[k];
+        changed ||= a.reviews[i] !== b.reviews[i];
+        for (let k = i * K; !changed && k < (i + 1) * K; k++) changed = a.segments[k] !== b.segments[k] || a.firstSegments[k] !== b.firstSegments[k];
         if (changed) {
           versions[i]++;
           rowVersions[Math.floor(i / C)]++;
@@ -371,7 +419,7 @@ export class EgmGrid extends LitElement {
       if (r.expanded) slots.push(new Array<string>(C + 1).fill(key));
       else slots.push([key, ...cellKeys.slice(r.line * C, (r.line + 1) * C)]);
     }
-    return { radius: radiusFor(model.totals.max), slots, colStart, cellKeys };
+    return { radius: radiusFor(model.totals.max), heat: heatScale(model.totals.max), slots, colStart, cellKeys };
   }
 
   /** The key holding the tab stop, looked up once per render rather than once per cell. */
@@ -383,6 +431,9 @@ export class EgmGrid extends LitElement {
     if (!p) return nothing;
     const { model, data } = p;
     this.active = this.nav.activeKey;
+    this.look = gridView(this.view);
+    const grid = (this.grid = this.look !== 'table');
+    this.sgMin = this.highlight === 'synthesis-gaps' && model.hasReviews ? synthesisGapMin(this.synthesisGapMin) : 0;
     const rowsDim = model.rows.dimension.dimension;
     const colsDim = model.columns.dimension.dimension;
     const label = this.label ?? `${data.map.title}: ${rowsDim.label} by ${colsDim.label}`;
@@ -398,17 +449,19 @@ export class EgmGrid extends LitElement {
             format: fmt,
           })
         : nothing}
-      <div class="scroller" part="scroller">
+      <div class="scroller" part="scroller" role=${grid ? nothing : 'region'} aria-label=${grid ? nothing : label} tabindex=${grid ? nothing : 0}>
         <table
-          role="grid"
+          class=${`view-${this.look}`}
+          role=${grid ? 'grid' : nothing}
           part="grid"
-          aria-label=${label}
-          aria-rowcount=${model.columns.depth + model.rows.entries.length}
-          aria-colcount=${model.columns.lines.length + 1}
+          aria-label=${grid ? label : nothing}
+          aria-rowcount=${grid ? model.columns.depth + model.rows.entries.length : nothing}
+          aria-colcount=${grid ? model.columns.lines.length + 1 : nothing}
           @keydown=${this.onKeydown}
           @click=${this.onClick}
           @focusin=${this.onFocusin}
         >
+          ${grid ? nothing : html`<caption class="visually-hidden">${label}</caption>`}
           <thead>
             ${this.renderColumnHeaders(p)}
           </thead>
@@ -417,12 +470,17 @@ export class EgmGrid extends LitElement {
           </tbody>
         </table>
       </div>
-      ${data.index.size === 0 ? html`<p class="note" part="note">This map has no studies yet: every cell is a gap.</p>` : nothing}
+      ${data.index.size === 0 ? html`<p class="note" part="note">${STRINGS.empty}</p>` : nothing}
     `;
   }
 
-  private tab(key: string): 0 | -1 {
-    return key === this.active ? 0 : -1;
+  /** The view drawn (the `view` attribute, or bubbles), whether it is a grid (not the table), the synthesis-gap threshold (0: off). */
+  private look: EgmGridView = 'bubble';
+  private grid = true;
+  private sgMin = 0;
+
+  private tab(key: string): 0 | -1 | typeof nothing {
+    return !this.grid ? nothing : key === this.active ? 0 : -1;
   }
 
   private renderColumnHeaders(p: Prepared): TemplateResult[] {
@@ -434,9 +492,9 @@ export class EgmGrid extends LitElement {
     const indexed = model.columns.entries.map((e, i) => ({ e, i }));
     for (let h = 1; h <= depth; h++) {
       const entries = indexed.filter(({ e }) => e.depth === h);
-      levels.push(html`<tr role="row">
+      levels.push(html`<tr role=${this.grid ? 'row' : nothing}>
         ${h === 1
-          ? html`<th role="columnheader" class="corner" part="corner" rowspan=${depth} data-key=${CORNER} tabindex=${this.tab(CORNER)}>
+          ? html`<th role=${this.grid ? 'columnheader' : nothing} class="corner" part="corner" rowspan=${depth} data-key=${CORNER} tabindex=${this.tab(CORNER)}>
               <span class="corner-cols">${colsDim.label} →</span>
               <span class="corner-rows">${rowsDim.label} ↓</span>
             </th>`
@@ -454,7 +512,8 @@ export class EgmGrid extends LitElement {
     const directOnly = e.expanded ? (axis === 'row' ? p.heads.rowsDirectOnly[i] : p.heads.columnsDirectOnly[i]) : 0;
     const colspan = axis === 'column' ? e.span : e.expanded ? p.model.columns.lines.length + 1 : 1;
     const tabindex = this.tab(key);
-    return guard([e, count, directOnly, colspan, rowspan, tabindex], () => {
+    const grid = this.grid;
+    return guard([e, count, directOnly, colspan, rowspan, tabindex, grid], () => {
       const descId = `desc-${axis}-${e.node.data.id}`;
       const classes = `head ${axis} depth-${e.depth}${e.group ? ' group' : ''}${e.expanded ? ' expanded' : ''}`;
       const content = html`<span class="head-inner">
@@ -462,14 +521,16 @@ export class EgmGrid extends LitElement {
           <span class="head-label" title=${e.description ?? nothing}>${e.label}</span>
           <span class="head-count"><span class="visually-hidden">(</span>${fmt(count)}<span class="visually-hidden"> ${count === 1 ? 'study' : 'studies'})</span></span>
           ${directOnly > 0
-            ? html`<button class="direct-only" type="button" tabindex="-1" data-direct=${e.id} data-axis=${axis}
-                aria-label=${`+${directOnly} ${e.label} only: ${plural(directOnly, 'study', 'studies')} coded to the group alone`}>+${directOnly} ${e.label} only</button>`
+            ? grid
+              ? html`<button class="direct-only" type="button" tabindex="-1" data-direct=${e.id} data-axis=${axis}
+                  aria-label=${`+${directOnly} ${e.label} only: ${plural(directOnly, 'study', 'studies')} coded to the group alone`}>+${directOnly} ${e.label} only</button>`
+              : html`<span class="direct-only">+${directOnly} ${e.label} only</span>`
             : nothing}
         </span>
         ${e.description ? html`<span class="visually-hidden" id=${descId}>${e.description}</span>` : nothing}`;
       const role = axis === 'row' ? 'rowheader' : 'columnheader';
       return html`<th
-        role=${role}
+        role=${grid ? role : nothing}
         scope=${axis === 'row' ? 'row' : e.expanded ? 'colgroup' : 'col'}
         class=${classes}
         part=${axis === 'row' ? 'row-header' : 'column-header'}
@@ -479,7 +540,7 @@ export class EgmGrid extends LitElement {
         data-axis=${axis}
         data-id=${e.id}
         tabindex=${tabindex}
-        aria-expanded=${e.group ? String(e.expanded) : nothing}
+        aria-expanded=${e.group && grid ? String(e.expanded) : nothing}
         aria-describedby=${e.description ? descId : nothing}
       >${content}</th>`;
     });
@@ -496,12 +557,12 @@ export class EgmGrid extends LitElement {
     const header = this.renderHeader(p, 'row', r, i, 1);
     if (r.expanded) {
       this.pending.delete(r.id);
-      return html`<tr role="row" class="group-row">${header}</tr>`;
+      return html`<tr role=${this.grid ? 'row' : nothing} class="group-row">${header}</tr>`;
     }
     const active = this.active;
     const activeHere = active !== undefined && active.startsWith(`x${SEP}${r.id}${SEP}`) ? active : undefined;
     const selected = this.selected?.rowId === r.id ? this.selected.columnId : undefined;
-    const deps = [p.model, p.rowVersions[r.line], selected, activeHere, this.hiddenSegments, this.donut, p.filtered];
+    const deps = [p.model, p.rowVersions[r.line], selected, activeHere, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin];
     const state = this.rowStates.get(r.id);
     // The same token keeps the cells as drawn. (Should Lit have new parts for them, `guard` draws them all.)
     const keep = (s: RowState) => guard([s.token], () => this.renderCells(p, r, 'all', s));
@@ -531,7 +592,7 @@ export class EgmGrid extends LitElement {
         cells = guard([next.token], () => drawn);
       }
     }
-    return html`<tr role="row" class=${cells === nothing ? 'pending' : nothing}>${header}${cells}</tr>`;
+    return html`<tr role=${this.grid ? 'row' : nothing} class=${cells === nothing ? 'pending' : nothing}>${header}${cells}</tr>`;
   }
 
   private renderCells(p: Prepared, r: AxisEntry, mode: 'all' | 'visible', state: RowState) {
@@ -543,7 +604,8 @@ export class EgmGrid extends LitElement {
 
   /**
    * A cell. Its template is rebuilt only when something it shows changed: its counts (the
-   * version), the model, the selection, the tab stop, hidden segments, donut or filter state.
+   * version), the model, the selection, the tab stop, hidden segments, donut, filter state,
+   * view or synthesis-gap threshold.
    * In a row drawn for the screen, a changed cell in an off-screen column waits (the row then
    * stays pending).
    */
@@ -552,7 +614,7 @@ export class EgmGrid extends LitElement {
     const selected = this.selected?.rowId === r.id && this.selected?.columnId === c.id;
     const tabindex = this.tab(key);
     const draw = () => this.cellTemplate(p, r, c, at, key, selected, tabindex);
-    const deps = [p.model, p.versions[at], selected, tabindex, this.hiddenSegments, this.donut, p.filtered];
+    const deps = [p.model, p.versions[at], selected, tabindex, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin];
     const prev = this.cellDeps.get(key);
     if (prev && same(prev, deps)) return guard(prev, draw);
     if (prev && mode === 'visible' && this.viewport.column(c.id) === false) {
@@ -563,51 +625,80 @@ export class EgmGrid extends LitElement {
     return guard(deps, draw);
   }
 
-  private cellTemplate(p: Prepared, r: AxisEntry, c: AxisEntry, at: number, key: string, selected: boolean, tabindex: number): TemplateResult {
+  private cellTemplate(p: Prepared, r: AxisEntry, c: AxisEntry, at: number, key: string, selected: boolean, tabindex: number | typeof nothing): TemplateResult {
     const { model, counts } = p;
+    const view = this.look;
     const count = counts.counts[at];
     const total = model.totals.counts[at];
     const segs = model.segments;
     const K = segs.length;
     const hidden = this.hiddenSegments ?? [];
+    // The mosaic draws each study once, in its first segment; the other views every segment.
+    const values = view === 'mosaic' ? counts.firstSegments : counts.segments;
     const slices: Slice[] = [];
     const parts: string[] = [];
+    const shown: string[] = [];
     for (let k = 0; k < K; k++) {
       const n = counts.segments[at * K + k];
       if (n > 0) parts.push(`${segs[k].label} ${fmt(n)}`);
-      if (!hidden.includes(segs[k].id)) slices.push({ index: k, color: segs[k].color, value: n });
+      if (!hidden.includes(segs[k].id)) {
+        slices.push({ index: k, color: segs[k].color, value: values[at * K + k] });
+        if (n > 0) shown.push(`${segs[k].label} ${fmt(n)}`);
+      }
     }
     const state = total === 0 ? 'gap' : count === 0 ? 'filtered' : 'filled';
-    const head = `${r.label}, ${c.label}: `;
+    const sg = this.sgMin ? synthesisGapAt(counts, at, this.sgMin) : 0;
+    const classes = `cell ${state}${selected ? ' selected' : ''}${sg ? ' sg' : ''}`;
+    const mark = sg ? html`<span class="sg-mark" aria-hidden="true">${STRINGS.synthesisMark}</span>` : nothing;
+    if (view === 'table') {
+      const sub = (text: string, cls = 'sub') => html`<span class=${cls}>${text}</span>`;
+      return html`<td class=${classes} part="cell" data-key=${key} data-row=${r.id} data-column=${c.id} data-count=${count} data-total=${total}
+        data-synthesis-gap=${sg || nothing}><span class="tn">${fmt(count)}</span>${state === 'gap'
+        ? sub(STRINGS.tableGap)
+        : p.filtered && count !== total
+          ? sub(STRINGS.tableOf(total))
+          : nothing}${shown.length && count ? sub(shown.join(', ')) : nothing}${sg ? html`<span class="sub sg-text">${mark} ${STRINGS.tableSynthesisGap}</span>` : nothing}</td>`;
+    }
     const amount =
       state === 'gap'
-        ? 'no studies (a gap)'
+        ? STRINGS.gap
         : state === 'filtered'
-          ? `no studies under the current filters (${fmt(total)} in all)`
+          ? STRINGS.filteredOut(total)
           : p.filtered && count !== total
-            ? `${fmt(count)} of ${plural(total, 'study', 'studies')}`
-            : plural(count, 'study', 'studies');
-    const name = `${head}${amount}${parts.length ? `; ${parts.join(', ')}` : ''}`;
-    const radius = p.radius(count);
+            ? STRINGS.ofTotal(count, total)
+            : STRINGS.studies(count);
+    const name = `${r.label}, ${c.label}: ${amount}${parts.length ? `; ${parts.join(', ')}` : ''}${sg ? `; ${STRINGS.synthesisGap(sg)}` : ''}`;
+    let content: unknown = nothing;
+    if (state === 'filtered' && view !== 'bubble') content = html`<div class="box"><span class="ghost-box"></span></div>`;
+    else if (state !== 'gap' && view === 'heatmap') {
+      content = html`<div class=${`box heat heat-${p.heat.steps[p.heat.step(count)].shade}`}><span class="hn">${fmt(count)}</span></div>`;
+    } else if (state !== 'gap' && view === 'mosaic') {
+      const { tiles, more } = mosaic(slices, count, 'var(--_bubble)');
+      content = html`<div class="box"><svg class="mosaic" part="mosaic" viewBox=${MOSAIC_VIEW} aria-hidden="true" focusable="false">${tiles}</svg>${more
+        ? html`<span class="more">${STRINGS.more(more)}</span>`
+        : nothing}</div>`;
+    } else if (state !== 'gap') {
+      const radius = p.radius(count);
+      content = html`<div class="box"><svg class="bubble" part="bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">
+          ${state === 'filtered'
+            ? svg`<circle class="ghost" r=${p.radius(total)}></circle>`
+            : svg`${bubble(radius, slices, 'var(--_bubble)', this.donut)}${countLabel(count, radius)}`}
+        </svg></div>`;
+    }
     return html`<td
       role="gridcell"
-      class=${`cell ${state}${selected ? ' selected' : ''}`}
+      class=${classes}
       part="cell"
       data-key=${key}
       data-row=${r.id}
       data-column=${c.id}
       data-count=${count}
       data-total=${total}
+      data-synthesis-gap=${sg || nothing}
       aria-selected=${selected ? 'true' : 'false'}
       aria-label=${name}
       tabindex=${tabindex}
-    >${state === 'gap'
-      ? nothing
-      : html`<div class="box"><svg class="bubble" part="bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">
-          ${state === 'filtered'
-            ? svg`<circle class="ghost" r=${p.radius(total)}></circle>`
-            : svg`${bubble(radius, slices, 'var(--_bubble)', this.donut)}${countLabel(count, radius)}`}
-        </svg></div>`}</td>`;
+    >${content}${mark}</td>`;
   }
 
   // ---- interaction ----------------------------------------------------------------------
@@ -621,11 +712,14 @@ export class EgmGrid extends LitElement {
   }
 
   private readonly onFocusin = (event: FocusEvent) => {
+    if (!this.grid) return;
     const el = this.keyFromEvent(event);
     if (el) this.nav.activate(el.dataset.key!);
   };
 
   private readonly onClick = (event: MouseEvent) => {
+    // The table view is a static table: nothing in it is operable.
+    if (!this.grid) return;
     const direct = (event.composedPath().find((n) => n instanceof HTMLElement && n.dataset.direct !== undefined) as HTMLElement | undefined);
     if (direct) {
       this.selectDirectOnly(direct.dataset.axis as 'row' | 'column', direct.dataset.direct!);

@@ -17,6 +17,9 @@ interface Args {
   columns?: string;
   segments?: string;
   donut?: boolean;
+  view?: string;
+  highlight?: string;
+  synthesisGapMin?: number;
 }
 
 const { schema, studies } = splitMap(demo as unknown as EgmMap);
@@ -35,6 +38,9 @@ const meta: Meta<Args> = {
     columns=${args.columns || nothing}
     segments=${args.segments || nothing}
     ?donut=${args.donut}
+    view=${args.view || nothing}
+    highlight=${args.highlight || nothing}
+    synthesis-gap-min=${args.synthesisGapMin ?? nothing}
   ></egm-legend>`,
 };
 export default meta;
@@ -58,6 +64,18 @@ export const WithoutSegments: Story = { args: { segments: 'none' } };
 
 /** Donuts, as a grid with `donut` draws them. */
 export const Donut: Story = { args: { donut: true } };
+
+/** For a heat map: the shade key, with the grid's own steps and shades (no segment toggles: shades show totals). */
+export const HeatmapKey: Story = { args: { view: 'heatmap' } };
+
+/** For a mosaic: the segment toggles and what a tile means. */
+export const MosaicKey: Story = { args: { view: 'mosaic' } };
+
+/** For the table view: the segment key only. */
+export const TableKey: Story = { args: { view: 'table' } };
+
+/** With synthesis gaps highlighted, the legend explains their marker. */
+export const SynthesisGaps: Story = { args: { highlight: 'synthesis-gaps', synthesisGapMin: 3 } };
 
 /** Invalid input shows the shared error state. */
 export const InvalidMap: Story = { args: { schema: { ...schema, layout: { ...schema.layout, segments: 'qualty' } } } };

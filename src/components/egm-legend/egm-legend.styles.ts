@@ -7,6 +7,7 @@ export const legendStyles = css`
     --_bubble: var(--egm-color-bubble, #4a6fa5);
     --_key-size: var(--egm-legend-bubble-size, calc(var(--egm-cell-size, 3.5rem) - 0.3rem));
     --_swatch-size: var(--egm-legend-swatch-size, 0.9rem);
+    --_sg: var(--egm-color-synthesis-gap, #7b2cbf);
   }
   :host([hidden]) {
     display: none;
@@ -119,7 +120,56 @@ export const legendStyles = css`
     background-image: repeating-linear-gradient(-45deg, transparent 0 6px, rgb(0 0 0 / 0.05) 6px 7px);
   }
 
+  /* The heat map's shades, the mosaic's tile, the synthesis-gap marker and a filtered-out cell
+     without bubbles: as the grid draws them. */
+  .shade {
+    width: 1.6rem;
+    height: 1.1rem;
+    border-radius: 3px;
+    background: var(--_heat);
+    box-shadow: inset 0 0 0 1px rgb(0 0 0 / 0.15);
+  }
+  .tile {
+    width: 0.6rem;
+    height: 0.6rem;
+  }
+  .tile rect {
+    fill: var(--_bubble);
+  }
+  .sg-swatch,
+  .ghost-box {
+    position: relative;
+    box-sizing: border-box;
+    width: 2rem;
+    height: 1.6rem;
+    border-radius: 4px;
+  }
+  .sg-swatch {
+    border: 2px dashed var(--_sg);
+  }
+  .ghost-box {
+    border: 1.25px dashed var(--_muted);
+  }
+  .sg-mark {
+    position: absolute;
+    top: -2px;
+    inset-inline-end: -2px;
+    padding: 0 1px;
+    font-size: 12px;
+    font-weight: 700;
+    line-height: 1;
+    color: var(--_sg);
+    background: var(--_bg);
+  }
+
   @media (forced-colors: active) {
+    .sg-swatch,
+    .ghost-box {
+      border-color: CanvasText;
+    }
+    .sg-mark {
+      color: CanvasText;
+    }
     .toggle {
       border-color: ButtonText;
     }

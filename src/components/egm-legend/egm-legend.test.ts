@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { HEAT_PALETTE, heatScale } from '../../core/heat.js';
 import { sizeKeyCounts } from '../../core/scale.js';
 import { smallMap } from '../../core/testing/fixture.js';
 import type { EgmFilters, EgmMap } from '../../core/types.js';
@@ -371,6 +372,85 @@ describe('egm-legend', () => {
       await el.updateComplete;
       expect(toggle(el, 'low').getAttribute('aria-pressed')).to.equal('false');
       expect(grid.hiddenSegments).to.deep.equal(['low']);
+    });
+  });
+
+  describe('views and synthesis gaps', () => {
+    const keys = (el: EgmLegend) => ['.segments', '.size-key', '.shade-key', '.tile-key', '.states-key', '.sg-key'].filter((k) => has(el, k));
+    async function viewLegend(view: string, schema: unknown = small, attrs: Partial<EgmLegend> = {}) {
+      const el = await fixture<EgmLegend>(html`<egm-legend .schema=${schema} view=${view}></egm-legend>`);
+      Object.assign(el, attrs);
+      await el.updateComplete;
+      return el;
+    }
+
+    it('follows the view: size key for bubbles, shade key for the heat map, tile key for the mosaic, segments only for the table', async () => {
+      expect(keys(await viewLegend('bubble'))).to.deep.equal(['.segments', '.size-key', '.states-key']);
+      expect(keys(await viewLegend('heatmap'))).to.deep.equal(['.shade-key', '.states-key']);
+      expect(keys(await viewLegend('mosaic'))).to.deep.equal(['.segments', '.tile-key', '.states-key']);
+      expect(keys(await viewLegend('table'))).to.deep.equal(['.segments']);
+      expect(keys(await viewLegend('pie')), 'an unknown view is bubbles').to.deep.equal(['.segments', '.size-key', '.states-key']);
+    });
+
+    it('draws the heat map’s own steps and shades', async () => {
+      const state = resolveMap(demo, undefined);
+      if (state.status !== 'ok') throw new Error('the demo map is invalid');
+      const max = gridModel(state.data, resolveAxes(state.data, {}) as Axes, []).totals.max;
+      const el = await viewLegend('heatmap', demo);
+      const items = $$(el, '.shade-key li');
+      const steps = heatScale(max).steps;
+      expect(steps.length).to.equal(7);
+      expect(items.map((li) => textOf(li))).to.deep.equal(steps.map((s) => (s.from === s.to ? `${s.from}` : `${s.from}–${s.to}`)));
+      const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+      expect(items.map((li) => getComputedStyle(li.querySelector('.shade')!).backgroundColor)).to.deep.equal(steps.map((s) => rgb(HEAT_PALETTE[s.shade])));
+      expect(textOf($(el, '#shade-label'))).to.equal('Studies per cell:');
+      // A filtered-out cell has no bubble in this view: a dashed box.
+      expect(getComputedStyle($(el, '.states-key .ghost-box')!).borderTopStyle).to.equal('dashed');
+    });
+
+    it('explains a tile in the mosaic', async () => {
+      const el = await viewLegend('mosaic');
+      expect($$(el, '.tile-key li').map((li) => textOf(li))).to.deep.equal(['One tile per study']);
+    });
+
+    it('explains the synthesis-gap marker when highlighting is on and the map has layout.reviews', async () => {
+      const el = await viewLegend('bubble', small, { highlight: 'synthesis-gaps' });
+      expect(textOf($(el, '.sg-key .sg-mark'))).to.equal('◇');
+      expect(textOf($(el, '.sg-key > span:last-child'))).to.equal('Synthesis gap: at least 5 primary studies, no review');
+      expect(getComputedStyle($(el, '.sg-key .sg-swatch')!).borderTopStyle).to.equal('dashed');
+      el.synthesisGapMin = 2;
+      await el.updateComplete;
+      expect(textOf($(el, '.sg-key > span:last-child'))).to.equal('Synthesis gap: at least 2 primary studies, no review');
+      el.view = 'table';
+      await el.updateComplete;
+      expect(keys(el)).to.deep.equal(['.segments', '.states-key', '.sg-key']);
+      el.highlight = undefined;
+      await el.updateComplete;
+      expect(has(el, '.sg-key')).to.be.false;
+      const { reviews: _, ...layout } = small.layout;
+      const noReviews = await viewLegend('bubble', { ...small, layout }, { highlight: 'synthesis-gaps' });
+      expect(has(noReviews, '.sg-key')).to.be.false;
+    });
+
+    it('passes axe in every view with the marker', async () => {
+      for (const view of ['bubble', 'heatmap', 'mosaic', 'table']) {
+        await expect(await viewLegend(view, demo, { highlight: 'synthesis-gaps', synthesisGapMin: 3 }), view).to.be.accessible();
+      }
+    });
+
+    it('follows a real grid’s view, highlight and threshold', async () => {
+      const wrap = await fixture(html`<div><egm-legend for="v"></egm-legend><egm-grid id="v" view="heatmap" highlight="synthesis-gaps" synthesis-gap-min="2" .schema=${small}></egm-grid></div>`);
+      const el = wrap.querySelector('egm-legend')!;
+      const grid = wrap.querySelector('egm-grid')!;
+      await grid.updateComplete;
+      await el.updateComplete;
+      expect(keys(el)).to.deep.equal(['.shade-key', '.states-key', '.sg-key']);
+      expect($(el, '.sg-key')!.dataset.min).to.equal('2');
+      grid.view = 'mosaic';
+      grid.highlight = undefined;
+      await grid.updateComplete;
+      await el.updateComplete;
+      expect(keys(el)).to.deep.equal(['.segments', '.tile-key', '.states-key']);
     });
   });
 });

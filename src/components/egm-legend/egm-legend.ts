@@ -2,10 +2,12 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { GridModel, SegmentInfo } from '../../core/grid.js';
+import { heatScale } from '../../core/heat.js';
 import { sizeKeyCounts } from '../../core/scale.js';
+import { synthesisGapMin } from '../../core/synthesis.js';
 import type { EgmFilters, EgmIssue } from '../../core/types.js';
 import { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
-import { BUBBLE_SCALE, VIEW, bubble, radiusFor } from '../../internal/bubble.js';
+import { BUBBLE_SCALE, MOSAIC, MOSAIC_CAP, VIEW, bubble, gridView, heatStyles, radiusFor, type GridView } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type Axes, type MapData } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { tokens } from '../../styles/tokens.js';
@@ -16,6 +18,16 @@ const HEADINGS: Record<number, StaticValue> = { 2: literal`h2`, 3: literal`h3`, 
 /** The fill handed to `bubble()` for the size key; the style sheet recolours it (`--egm-color-bubble`). */
 const KEY_FILL = '#4a6fa5';
 const VIEW_BOX = `${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`;
+
+/** The legend's words for the views and synthesis gaps (a localisation pass will replace them). */
+const STRINGS = {
+  perCell: 'Studies per cell:',
+  range: (from: number, to: number) => (from === to ? `${from}` : `${from}–${to}`),
+  tile: 'One tile per study',
+  more: (drawn: number) => `+N: studies beyond the ${drawn} tiles of a full cell`,
+  synthesisGap: (min: number) => `Synthesis gap: at least ${min} primary studies, no review`,
+  synthesisMark: '◇',
+};
 
 /** What the legend reads from the `<egm-grid>` it follows (the grid's own property names). */
 type GridLike = HTMLElement & {
@@ -29,6 +41,8 @@ type GridLike = HTMLElement & {
   segments?: unknown;
   view?: unknown;
   donut?: unknown;
+  highlight?: unknown;
+  synthesisGapMin?: unknown;
 };
 
 interface Inputs {
@@ -40,12 +54,25 @@ interface Inputs {
   columns: string | null | undefined;
   segments: string | null | undefined;
   donut: boolean;
+  view: GridView;
+  /** The synthesis-gap threshold when highlighting is on, else 0. */
+  sgMin: number;
 }
 
 type Resolved =
   | { readonly status: 'empty' }
   | { readonly status: 'invalid'; readonly issues: readonly EgmIssue[] }
-  | { readonly status: 'ok'; readonly data: MapData; readonly axes: Axes; readonly model: GridModel; readonly counts: readonly number[]; readonly donut: boolean };
+  | {
+      readonly status: 'ok';
+      readonly data: MapData;
+      readonly axes: Axes;
+      readonly model: GridModel;
+      readonly counts: readonly number[];
+      readonly donut: boolean;
+      readonly view: GridView;
+      /** The synthesis-gap threshold, or 0 when highlighting is off or the map has no `layout.reviews`. */
+      readonly sgMin: number;
+    };
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -68,13 +95,19 @@ export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilte
 }
 
 /**
- * The key to an evidence and gap map's grid: what the bubble colours mean (and a toggle to
- * hide each segment), what bubble sizes mean, and how a gap and a filtered-out cell look.
- * Drawn with the grid's own bubble drawing and scale, so the two never disagree.
+ * The key to an evidence and gap map's grid: what the segment colours mean (and a toggle to
+ * hide each segment), what the cells' sizes, shades or tiles mean, and how a gap and a
+ * filtered-out cell look. Drawn with the grid's own drawing and scales, so the two never disagree.
+ *
+ * It follows the grid's `view`: the size key for `bubble`, the shade key (and no segment
+ * toggles: shades show totals) for `heatmap`, the tile key for `mosaic`, only the segment key
+ * for `table`. With `highlight="synthesis-gaps"` and a map with `layout.reviews`, it explains
+ * the synthesis-gap marker.
  *
  * Give it the grid's inputs (`.schema`, `.studies`, `.filters`, `.collapsed`, `rows`, `columns`,
- * `segments`, `view`, `donut`), or `for="<id of an egm-grid>"` to follow that grid: it then reads the grid's
- * properties after each of its updates, and sets the grid's `hiddenSegments` when toggled.
+ * `segments`, `view`, `donut`, `highlight`, `synthesis-gap-min`), or `for="<id of an egm-grid>"`
+ * to follow that grid: it then reads the grid's properties after each of its updates, and sets
+ * the grid's `hiddenSegments` when toggled.
  *
  * @summary The legend of a grid: segment toggles with counts, bubble sizes, gaps.
  *
@@ -88,7 +121,10 @@ export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilte
  * @csspart toggle - A segment's toggle button (`aria-pressed="true"` while it is shown).
  * @csspart swatch - A segment's colour swatch.
  * @csspart count - A segment's number of studies under the current filters.
- * @csspart size-key - The bubble sizes.
+ * @csspart size-key - The bubble sizes (bubble view).
+ * @csspart shade-key - The heat map's shades and their counts (heatmap view).
+ * @csspart tile-key - What a tile means (mosaic view).
+ * @csspart synthesis-gap - The synthesis-gap marker's swatch.
  * @csspart states-key - The gap and the filtered-out cell.
  * @csspart gap - The gap swatch, styled like the grid's gaps.
  * @csspart error - The error state for invalid input.
@@ -98,6 +134,7 @@ export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilte
  * @cssproperty --egm-legend-bubble-size - The box of a key bubble, if it should differ from the grid's. Default: `calc(var(--egm-cell-size) - 0.3rem)`.
  * @cssproperty --egm-legend-swatch-size - A segment swatch's size. Default: `0.9rem`.
  * @cssproperty --egm-color-gap - A gap's background, as in the grid. Default: `#eef1f4`.
+ * @cssproperty --egm-color-synthesis-gap - The synthesis-gap marker, as in the grid. Default: `#7b2cbf`.
  * @cssproperty --egm-font-family - Font. Default: the system UI font.
  * @cssproperty --egm-font-size - Base font size. Default: `0.875rem`.
  * @cssproperty --egm-color-text - Text colour. Default: `#1f2328`.
@@ -110,7 +147,7 @@ export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilte
  * @cssproperty --egm-space - Spacing unit. Default: `0.5rem`.
  */
 export class EgmLegend extends LitElement {
-  static override styles = [tokens, legendStyles];
+  static override styles = [tokens, heatStyles, legendStyles];
 
   /** The map without its studies (or a whole map, which then carries its own studies). */
   @property({ attribute: false }) schema?: unknown;
@@ -136,8 +173,14 @@ export class EgmLegend extends LitElement {
   /** The grid's segment dimension id (default: `layout.segments`); `none` for plain bubbles. */
   @property({ reflect: true }) segments?: string;
 
-  /** The grid's view (`bubble`, the only one so far). */
+  /** The grid's view: `bubble`, `heatmap`, `mosaic` or `table` (anything else is `bubble`). */
   @property({ reflect: true }) view = 'bubble';
+
+  /** The grid's `highlight`: `synthesis-gaps` adds the synthesis-gap marker to the legend (with `layout.reviews`). */
+  @property({ reflect: true }) highlight?: string;
+
+  /** The grid's `synthesis-gap-min`. */
+  @property({ type: Number, reflect: true, attribute: 'synthesis-gap-min' }) synthesisGapMin: number = 5;
 
   /** The grid draws donuts rather than pies: so does the size key. */
   @property({ type: Boolean, reflect: true }) donut = false;
@@ -203,6 +246,8 @@ export class EgmLegend extends LitElement {
         columns: attr('columns'),
         segments: attr('segments'),
         donut: typeof t.donut === 'boolean' ? t.donut : t.hasAttribute('donut'),
+        view: gridView(t.view ?? t.getAttribute('view')),
+        sgMin: (t.highlight ?? t.getAttribute('highlight')) === 'synthesis-gaps' ? synthesisGapMin(t.synthesisGapMin ?? t.getAttribute('synthesis-gap-min')) : 0,
       };
     }
     this.target = undefined;
@@ -215,6 +260,8 @@ export class EgmLegend extends LitElement {
       columns: this.columns,
       segments: this.segments,
       donut: this.donut,
+      view: gridView(this.view),
+      sgMin: this.highlight === 'synthesis-gaps' ? synthesisGapMin(this.synthesisGapMin) : 0,
     };
   }
 
@@ -231,7 +278,8 @@ export class EgmLegend extends LitElement {
     if (Array.isArray(axes)) return { status: 'invalid', issues: axes };
     try {
       const model = gridModel(state.data, axes, input.collapsed);
-      return { status: 'ok', data: state.data, axes, model, counts: segmentCounts(state.data, model, input.filters), donut: input.donut };
+      const counts = segmentCounts(state.data, model, input.filters);
+      return { status: 'ok', data: state.data, axes, model, counts, donut: input.donut, view: input.view, sgMin: model.hasReviews ? input.sgMin : 0 };
     } catch (error) {
       return { status: 'invalid', issues: [{ path: '', message: error instanceof Error ? error.message : String(error) }] };
     }
@@ -248,10 +296,11 @@ export class EgmLegend extends LitElement {
     const tag = HEADINGS[level];
     const hidden = new Set(strings(this.hiddenSegments));
     const max = model.totals.max;
-    const radius = radiusFor(max);
     const donut = r.donut;
+    const view = r.view;
+    const sgMark = html`<span class="sg-swatch" part="synthesis-gap"><span class="sg-mark">${STRINGS.synthesisMark}</span></span>`;
     return html`<div class="legend" part="legend" role="group" aria-label="Legend">
-      ${axes.segments && shown.length
+      ${axes.segments && shown.length && view !== 'heatmap'
         ? html`<div class="segments" part="segments" role="group" aria-labelledby="segments-heading">
             ${staticHtml`<${tag} class="heading" part="heading" id="segments-heading">${data.index.dimension(axes.segments)!.dimension.label}</${tag}>`}
             <ul>
@@ -278,25 +327,51 @@ export class EgmLegend extends LitElement {
             </ul>
           </div>`
         : nothing}
-      <div class="size-key" part="size-key">
-        <span class="key-label" id="size-label">Studies per cell:</span>
-        <ul aria-labelledby="size-label">
-          ${sizeKeyCounts(max).map(
-            (n) => html`<li data-count=${n}>
-              <svg class="bubble" viewBox=${VIEW_BOX} aria-hidden="true">${bubble(radius(n), [], KEY_FILL, donut)}</svg>
-              <span>${plural(n)}</span>
-            </li>`,
-          )}
-        </ul>
-      </div>
-      <ul class="states-key" part="states-key">
-        <li><span class="gap" part="gap"></span><span>Gap: no studies</span></li>
-        <li>
-          <svg class="bubble" viewBox=${VIEW_BOX} aria-hidden="true">
-            ${svg`<circle class="ghost" r=${BUBBLE_SCALE.maxRadius / 2}></circle>`}
-          </svg>
-          <span>No studies under the current filters</span>
-        </li>
+      ${view === 'bubble' ? this.sizeKey(max, donut) : nothing}
+      ${view === 'heatmap'
+        ? html`<div class="shade-key" part="shade-key">
+            <span class="key-label" id="shade-label">${STRINGS.perCell}</span>
+            <ul aria-labelledby="shade-label">
+              ${heatScale(max).steps.map(
+                (s) => html`<li data-from=${s.from} data-to=${s.to}><span class=${`shade heat-${s.shade}`}></span><span>${STRINGS.range(s.from, s.to)}</span></li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing}
+      ${view === 'mosaic'
+        ? html`<ul class="tile-key" part="tile-key">
+            <li><svg class="tile" viewBox="0 0 7 7" aria-hidden="true">${svg`<rect width="7" height="7" fill=${KEY_FILL}></rect>`}</svg><span>${STRINGS.tile}</span></li>
+            ${max > MOSAIC_CAP ? html`<li>${STRINGS.more(MOSAIC_CAP - MOSAIC.columns)}</li>` : nothing}
+          </ul>`
+        : nothing}
+      ${view !== 'table' || r.sgMin
+        ? html`<ul class="states-key" part="states-key">
+            ${view !== 'table'
+              ? html`<li><span class="gap" part="gap"></span><span>Gap: no studies</span></li>
+                  <li>
+                    ${view === 'bubble'
+                      ? html`<svg class="bubble" viewBox=${VIEW_BOX} aria-hidden="true">${svg`<circle class="ghost" r=${BUBBLE_SCALE.maxRadius / 2}></circle>`}</svg>`
+                      : html`<span class="ghost-box"></span>`}
+                    <span>No studies under the current filters</span>
+                  </li>`
+              : nothing}
+            ${r.sgMin ? html`<li class="sg-key" data-min=${r.sgMin}>${sgMark}<span>${STRINGS.synthesisGap(r.sgMin)}</span></li>` : nothing}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private sizeKey(max: number, donut: boolean) {
+    const radius = radiusFor(max);
+    return html`<div class="size-key" part="size-key">
+      <span class="key-label" id="size-label">${STRINGS.perCell}</span>
+      <ul aria-labelledby="size-label">
+        ${sizeKeyCounts(max).map(
+          (n) => html`<li data-count=${n}>
+            <svg class="bubble" viewBox=${VIEW_BOX} aria-hidden="true">${bubble(radius(n), [], KEY_FILL, donut)}</svg>
+            <span>${plural(n)}</span>
+          </li>`,
+        )}
       </ul>
     </div>`;
   }

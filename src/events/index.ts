@@ -6,3 +6,4 @@ export * from './egm-segment-toggle.js';
 export * from './egm-load.js';
 export * from './egm-error.js';
 export * from './egm-group-toggle.js';
+export * from './egm-selection-clear.js';

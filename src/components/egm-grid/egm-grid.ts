@@ -12,6 +12,7 @@ import type { EgmFilters, EgmIssue, EgmSchema, EgmStudy } from '../../core/types
 import { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import { EgmGroupToggleEvent } from '../../events/egm-group-toggle.js';
 import { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
+import { EgmSelectionClearEvent } from '../../events/egm-selection-clear.js';
 import { bubble, gridView, mosaic, MOSAIC_VIEW, radiusFor, VIEW, type GridView, type Slice } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type MapData } from '../../internal/map-data.js';
 import { PRINT_COLUMNS, PRINT_PAGE, PrintController, printView } from '../../internal/print.js';
@@ -139,6 +140,7 @@ interface RowState {
  * @event egm-cell-select - A cell was selected: `{ rowId, columnId, studyIds }`. Cancelable.
  * @event egm-header-select - A header was activated: `{ axis, categoryId, studyIds, scope? }`.
  * @event egm-group-toggle - A group was collapsed or expanded: `{ axis, categoryId, expanded }`.
+ * @event egm-selection-clear - Escape (or `clearSelection()`) cleared the selected cell: `{ rowId, columnId }`.
  * @event egm-render - Not bubbling: the grid re-rendered (a following `<egm-legend>` listens).
  *
  * @csspart scroller - The scrolling box around the grid.
@@ -736,6 +738,12 @@ export class EgmGrid extends LitElement {
       event.preventDefault();
       return;
     }
+    if (event.key === 'Escape' && this.selected) {
+      // Escape clears the selection (focus stays where it is); `egm-cell-select` is not sent.
+      event.preventDefault();
+      this.clearSelection();
+      return;
+    }
     if (event.key !== 'Enter' && event.key !== ' ') return;
     const el = this.keyFromEvent(event);
     if (!el) return;
@@ -761,6 +769,17 @@ export class EgmGrid extends LitElement {
       const select = new EgmHeaderSelectEvent({ axis, categoryId: id, studyIds: this.prepared!.model.headerStudies(axis, id, this.filters) });
       this.dispatchEvent(select);
     }
+  }
+
+  /**
+   * Clears the selected cell, as Escape in the grid does, and fires `egm-selection-clear`
+   * so that a host can close what it opened for the cell.
+   */
+  clearSelection(): void {
+    const was = this.selected;
+    if (!was) return;
+    this.selected = null;
+    this.dispatchEvent(new EgmSelectionClearEvent({ rowId: was.rowId, columnId: was.columnId }));
   }
 
   private selectCell(rowId: string, columnId: string): void {

@@ -381,6 +381,7 @@ export class EgmMapElement extends LitElement {
             highlight=${this.highlight ?? nothing}
             synthesis-gap-min=${this.synthesisGapMin ?? nothing}
             @egm-cell-select=${this.onCellSelect}
+            @egm-selection-clear=${this.onSelectionClear}
             @egm-header-select=${this.onHeaderSelect}
             @egm-group-toggle=${this.onGroupToggle}
           ></egm-grid>
@@ -790,6 +791,12 @@ export class EgmMapElement extends LitElement {
     } catch {
       this.announce(`Copy this link: ${location.href}`);
     }
+  };
+
+  /** Escape in the grid cleared its selection: the cell's panel closes, focus stays in the grid. */
+  private readonly onSelectionClear = () => {
+    this.selected = null;
+    if (this.panel?.kind === 'cell') this.panel = undefined;
   };
 
   private readonly closePanel = () => {

@@ -13,7 +13,7 @@ export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type 
 export { bubbleScale, sizeKeyCounts, segmentColor, SEGMENT_PALETTE, NOT_CODED_COLOR, type BubbleScaleOptions } from './scale.js';
 export { heatScale, heatText, HEAT_PALETTE, HEAT_TEXT, type HeatScale, type HeatStep } from './heat.js';
 export { contrastRatio, luminance } from './color.js';
-export { DARK, LIGHT, PALETTE_TOKENS, type Palette } from './theme.js';
+export { DARK, LIGHT, PALETTE_DESCRIPTIONS, PALETTE_TOKENS, type Palette } from './theme.js';
 export { synthesisGaps, synthesisGapAt, synthesisGapMin, SYNTHESIS_GAP_MIN, type SynthesisGap } from './synthesis.js';
 export { suggest } from './suggest.js';
 export { moveInGrid, findSlot, gridKey, type GridKey, type Slot } from './keyboard.js';

@@ -88,3 +88,22 @@ export const PALETTE_TOKENS: Readonly<Record<keyof Palette, string>> = {
   errorBackground: '--egm-color-error-background',
   errorText: '--egm-color-error-text',
 };
+
+/** What each palette entry colours (docs/theming.md is generated from this). */
+export const PALETTE_DESCRIPTIONS: Readonly<Record<keyof Palette, string>> = {
+  text: 'Body text.',
+  textMuted: 'Secondary text: counts beside options, the status line, notes.',
+  background: 'Background of controls, panels and cards (and of a themed element).',
+  surface: 'Panels, header cells, chips and hovered options.',
+  border: 'Dividers and table rules.',
+  controlBorder: 'Borders that identify form controls (text boxes, selects, checkboxes).',
+  accent: 'Links, checked boxes, selection badges and primary actions.',
+  focus: 'The focus ring (3 px, offset 2 px).',
+  selected: 'The ring around the selected cell.',
+  gap: 'Background of a gap: a cell with no studies at all.',
+  bubble: 'Bubbles of maps without segments.',
+  synthesisGap: 'Outline and marker of a synthesis gap.',
+  error: 'Border of error messages.',
+  errorBackground: 'Background of error messages.',
+  errorText: 'Text of error messages.',
+};

@@ -29,7 +29,7 @@ export const TwoInstitutionalBrands: StoryObj = {
         --egm-color-border: #c9c1ae;
         --egm-radius: 0;
       }
-      .university::part(heading) {
+      .university::part(title) {
         font-variant: small-caps;
         letter-spacing: 0.04em;
       }

@@ -4,7 +4,9 @@
 // - docs/getting-started.md: its ```sh title="getting-started…"``` blocks are run as written
 //   (with `npx egm` meaning this checkout's built CLI) on the committed real exports, and the
 //   page they produce opens from disk in Chromium;
-// - docs/api.md is what scripts/api-docs.mjs generates from custom-elements.json;
+// - docs/api.md is what scripts/api-docs.mjs generates from custom-elements.json, and so is the
+//   reference part of docs/theming.md; every --egm-* token and part the code uses is documented,
+//   and every documented one is used;
 // - relative links in the README and docs/ point at files that exist; every doc has a Storybook page.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mapStats, parseMap } from '../../dist/core.js';
+import { DARK, LIGHT, mapStats, PALETTE_DESCRIPTIONS, PALETTE_TOKENS, parseMap } from '../../dist/core.js';
 import { launchChromium } from '../../scripts/chromium.mjs';
-import { apiMarkdown } from '../../scripts/api-docs.mjs';
+import { apiMarkdown, themingMarkdown } from '../../scripts/api-docs.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file) => readFileSync(join(root, file), 'utf8');
@@ -97,6 +99,43 @@ describe('docs/api.md', () => {
   it('is generated from the current custom-elements.json (npm run docs:api)', () => {
     const expected = apiMarkdown(JSON.parse(read('custom-elements.json')));
     assert.ok(read('docs/api.md') === expected, 'docs/api.md is stale: run "npm run docs:api"');
+  });
+});
+
+describe('docs/theming.md', () => {
+  const manifest = () => JSON.parse(read('custom-elements.json'));
+  /** Every source file of the elements (not tests, stories or fixtures). */
+  function sources(dir = join(root, 'src')) {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+      const path = join(dir, d.name);
+      if (d.isDirectory()) return d.name === 'testing' ? [] : sources(path);
+      return /\.ts$/.test(d.name) && !/\.(test|stories)\.ts$/.test(d.name) ? [readFileSync(path, 'utf8')] : [];
+    });
+  }
+  const documented = (key) => new Set(manifest().modules.flatMap((m) => (m.declarations ?? []).flatMap((d) => (d[key] ?? []).map((x) => x.name))));
+
+  it('has its reference generated from the manifest and the palettes (npm run docs:api)', () => {
+    const current = read('docs/theming.md');
+    assert.ok(themingMarkdown(manifest(), { LIGHT, DARK, PALETTE_TOKENS, PALETTE_DESCRIPTIONS }, current) === current, 'docs/theming.md is stale: run "npm run docs:api"');
+  });
+
+  it('documents every --egm-* custom property the code reads, and documents none it does not', () => {
+    const code = sources().join('\n');
+    const used = new Set([...code.matchAll(/var\((--egm-[a-z0-9-]*[a-z0-9])/g)].map((m) => m[1]));
+    for (const token of Object.values(PALETTE_TOKENS)) used.add(token);
+    const docs = new Set([...documented('cssProperties'), ...Object.values(PALETTE_TOKENS)]);
+    assert.deepEqual([...used].filter((t) => !docs.has(t)).sort(), [], 'used but not documented');
+    assert.deepEqual([...docs].filter((t) => !code.includes(t)).sort(), [], 'documented but never used');
+  });
+
+  it('documents every part the templates expose, and documents none they do not', () => {
+    const code = sources().join('\n');
+    const used = new Set([...code.matchAll(/\bpart="([^"]+)"/g)].flatMap((m) => m[1].split(/\s+/)));
+    // A computed part (`part=${a ? 'x' : 'y'}`): both its values are written out in the template.
+    for (const m of code.matchAll(/\bpart=\$\{[^}]*\}/g)) for (const v of m[0].matchAll(/[?:]\s*'([a-z-]+)'/g)) used.add(v[1]);
+    const docs = documented('cssParts');
+    assert.deepEqual([...used].filter((p) => !docs.has(p)).sort(), [], 'used but not documented');
+    assert.deepEqual([...docs].filter((p) => !used.has(p)).sort(), [], 'documented but never used');
   });
 });
 

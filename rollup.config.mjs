@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { papaparseRollup } from './scripts/papaparse-esm.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
@@ -32,7 +33,7 @@ const noNodeBuiltins = () => ({
 // One program per build, emitting JavaScript only; tsc writes the declarations.
 // The plugin forces tslib helpers; with whole-file outputs (no preserveModules) rollup inlines
 // the few it needs, so tslib never lands under dist/node_modules (TOOLCHAIN).
-const ts = () =>
+const ts = ({ sourceMap = true } = {}) =>
   typescript({
     tsconfig: './tsconfig.build.json',
     compilerOptions: {
@@ -44,7 +45,7 @@ const ts = () =>
       emitDeclarationOnly: false,
       noEmit: false,
       outDir: 'dist',
-      sourceMap: true,
+      sourceMap,
     },
     noEmitOnError: true,
   });
@@ -90,7 +91,7 @@ const onwarn = (warning, warn) => {
 
 export default [
   {
-    input: { index: 'src/index.ts', core: 'src/core/index.ts', import: 'src/core/import/index.ts', cli: 'src/cli/bin.ts' },
+    input: { index: 'src/index.ts', core: 'src/core/index.ts', import: 'src/core/import/index.ts', cli: 'src/cli/bin.ts', workbench: 'src/workbench/index.ts' },
     external: (id) => isExternal(id) || nodeBuiltins.has(id),
     // Elements use core helpers that core/index.ts does not export (arcPath, say). Letting the
     // entry chunk export them too keeps dist/core.js the one copy of the core, instead of a
@@ -106,7 +107,17 @@ export default [
       minifyInternalExports: false,
       // Every core module lives in dist/core.js, which dist/index.js imports, rather than in a
       // hashed shared chunk behind two facades (core/index.ts only re-exports).
-      manualChunks: (id) => (id.includes('/src/core/import/') ? 'import' : id.includes('/src/core/') ? 'core' : undefined),
+      // The workbench entry shares the elements with dist/index.js and the page writer with
+      // dist/cli.js: those stay in index.js and import.js (no hashed chunk behind a facade, so
+      // `sideEffects` keeps naming the file that registers the elements).
+      manualChunks: (id) =>
+        id.includes('/src/core/import/') || id.endsWith('/src/cli/page.ts')
+          ? 'import'
+          : id.includes('/src/core/')
+            ? 'core'
+            : /\/src\/(components|controllers|events|internal|styles|i18n)\/|\/src\/index\.ts$|\/node_modules\/tslib\//.test(id)
+              ? 'index'
+              : undefined,
       sourcemap: true,
     },
     onwarn,
@@ -128,6 +139,23 @@ export default [
     input: { fr: 'src/i18n/fr.ts' },
     plugins: [noNodeBuiltins(), ts(), terser({ module: true, ecma: 2020 })],
     output: { dir: 'dist', format: 'es', entryFileNames: 'locales/[name].js', sourcemap: true },
+    onwarn,
+  },
+  {
+    // The workbench for demo/workbench.html: a separate, self-contained file (lit, the importers
+    // and Papa Parse inlined) that the embed bundle never carries; `<egm-map>` comes from the
+    // embed bundle, which the page loads beside it.
+    input: 'src/workbench/bundle.ts',
+    // Papa Parse's UMD header reads `this`: the global object, as in a browser script.
+    moduleContext: (id) => (id.includes('papaparse') ? 'globalThis' : undefined),
+    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), papaparseRollup(), ts({ sourceMap: false }), compactTemplates(), terser({ module: true, ecma: 2020 })],
+    output: {
+      file: 'dist/egm-workbench.bundle.js',
+      format: 'es',
+      // No source map: it would add about 70 KB to the packed tarball (test/pack budgets 400 KB);
+      // dist/workbench.js (the ESM entry) has one.
+      sourcemap: false,
+    },
     onwarn,
   },
 ];

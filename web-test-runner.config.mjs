@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROME, CHROMIUM_ARGS, requireChromium } from './scripts/chromium.mjs';
+import { papaparseDevServer } from './scripts/papaparse-esm.mjs';
 
 requireChromium('the browser tests');
 
@@ -12,7 +13,8 @@ export default {
   files: ['src/**/*.test.ts', '!src/core/**'],
   nodeResolve: true,
   // The tsconfig carries experimentalDecorators; without it every decorated field fails.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  // Papa Parse is UMD only: served as an ES module for the workbench's tests (scripts/papaparse-esm.mjs).
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), papaparseDevServer()],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROME, headless: true, args: CHROMIUM_ARGS } })],
   // Two cores: one browser, one test file at a time (as fast as two here, and steadier for
   // tests that measure debounce delays).

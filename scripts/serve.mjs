@@ -135,6 +135,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     ({ port }) => {
       console.log(`Serving ${ROOT}`);
       console.log(`Demo: http://localhost:${port}/demo/index.html`);
+      console.log(`Map workbench (export → map, in the browser): http://localhost:${port}/demo/workbench.html`);
     },
     (error) => {
       console.error(`serve: ${error.message}`);

@@ -70,9 +70,9 @@ describe('npm pack', () => {
     assert.deepEqual(files.filter((f) => /\.test\.|\.stories\.|fixtures?\/|(^|\/)testing\//.test(f)), []);
   });
 
-  it('is small: under 400 KB packed', () => {
+  it('is small: under 520 KB packed (elements, core, importers, CLI, workbench, locales, source maps)', () => {
     const size = readFileSync(tarball).length;
-    assert.ok(size < 400 * 1024, `the tarball is ${Math.round(size / 1024)} KB`);
+    assert.ok(size < 520 * 1024, `the tarball is ${Math.round(size / 1024)} KB`);
   });
 
   it('passes publint (strict) with no messages', async () => {

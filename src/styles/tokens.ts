@@ -32,6 +32,8 @@ export const tokens = css`
     --_selected: ${v('selected')};
     --_gap: ${v('gap')};
     --_control-border: ${v('controlBorder')};
+    --_bubble: ${v('bubble')};
+    --_sg: ${v('synthesisGap')};
     --_error: ${v('error')};
     --_error-bg: ${v('errorBackground')};
     --_error-text: ${v('errorText')};

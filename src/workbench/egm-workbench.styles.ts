@@ -88,7 +88,7 @@ export const styles = [
       font: inherit;
       color: var(--_text);
       background: var(--_bg);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       padding: 0.25em 0.75em;
       cursor: pointer;
@@ -112,7 +112,7 @@ export const styles = [
       font: inherit;
       color: var(--_text);
       background: var(--_bg);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       padding: 0.25em 0.4em;
       max-width: 100%;
@@ -213,7 +213,7 @@ export const styles = [
       inline-size: 2.5em;
       block-size: 1.75em;
       padding: 0;
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
     }

@@ -50,7 +50,7 @@ export const styles = [
       gap: 0.35em;
       min-height: var(--_control-height);
       padding: 0 calc(var(--_space) * 1.25);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
       cursor: pointer;
@@ -164,7 +164,7 @@ export const styles = [
       max-width: 100%;
       min-height: var(--_control-height);
       padding: 0 var(--_space);
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
     }
@@ -187,7 +187,7 @@ export const styles = [
       width: 5.5em;
       min-height: var(--_control-height);
       padding: 0 0.35em;
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
       font-variant-numeric: tabular-nums;

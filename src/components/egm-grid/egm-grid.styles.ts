@@ -12,9 +12,7 @@ export const styles = [
       --_cell: var(--egm-cell-size, 3.5rem);
       --_col: var(--egm-column-width, 6rem);
       --_row-head: var(--egm-row-header-width, 15rem);
-      --_bubble: var(--egm-color-bubble, #4a6fa5);
       --_head-bg: var(--egm-color-surface, #f6f8fa);
-      --_sg: var(--egm-color-synthesis-gap, #7b2cbf);
     }
     :host([hidden]) {
       display: none;

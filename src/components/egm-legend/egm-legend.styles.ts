@@ -4,10 +4,8 @@ export const legendStyles = css`
   :host {
     display: block;
     /* The grid's own defaults, so a key bubble is the size and colour of a grid bubble. */
-    --_bubble: var(--egm-color-bubble, #4a6fa5);
     --_key-size: var(--egm-legend-bubble-size, calc(var(--egm-cell-size, 3.5rem) - 0.3rem));
     --_swatch-size: var(--egm-legend-swatch-size, 0.9rem);
-    --_sg: var(--egm-color-synthesis-gap, #7b2cbf);
   }
   :host([hidden]) {
     display: none;

@@ -162,7 +162,7 @@ export const styles = [
       font: inherit;
       min-height: 2.25rem;
       padding: 0.25rem 0.75rem;
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
       color: var(--_text);
@@ -193,7 +193,7 @@ export const styles = [
       font: inherit;
       min-height: 2.25rem;
       padding: 0.25rem 0.75rem;
-      border: 1px solid var(--_border);
+      border: 1px solid var(--_control-border);
       border-radius: var(--_radius);
       background: var(--_bg);
       color: var(--_text);

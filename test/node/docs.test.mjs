@@ -141,7 +141,7 @@ describe('docs/theming.md', () => {
 
 describe('links', () => {
   // The user docs (not the ones other work is still writing).
-  const docs = ['getting-started', 'embedding', 'composing', 'format', 'api', 'browsers', 'decisions'].map((d) => `${d}.md`).filter((f) => readdirSync(join(root, 'docs')).includes(f));
+  const docs = ['getting-started', 'embedding', 'composing', 'format', 'api', 'browsers', 'decisions', 'views', 'accessibility', 'theming', 'i18n', 'security', 'performance'].map((d) => `${d}.md`).filter((f) => readdirSync(join(root, 'docs')).includes(f));
 
   it('relative links in README.md, CHANGELOG.md and docs/*.md point at existing files', () => {
     const broken = [];
@@ -158,7 +158,7 @@ describe('links', () => {
 
   it('the README links the user docs, and each has a Storybook page', () => {
     const readme = read('README.md');
-    for (const doc of ['getting-started', 'embedding', 'composing', 'format', 'api', 'browsers', 'decisions']) {
+    for (const doc of ['getting-started', 'embedding', 'composing', 'format', 'api', 'browsers', 'decisions', 'views', 'accessibility', 'theming', 'i18n']) {
       assert.ok(readme.includes(`(docs/${doc}.md)`), `README links docs/${doc}.md`);
       assert.ok(existsSync(join(root, `docs/storybook/${doc}.mdx`)), `docs/storybook/${doc}.mdx exists`);
     }

@@ -198,3 +198,55 @@ describe('the dark theme', () => {
     expect(getComputedStyle(el).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
   });
 });
+
+describe('header descriptions', () => {
+  it('are reachable from their headers even when a category id holds spaces', async () => {
+    const map: EgmMap = {
+      format: 'egm/1',
+      id: 'spaces',
+      title: 'Ids with spaces',
+      dimensions: [
+        { id: 'rows', label: 'Rows', categories: [{ id: 'peer education', label: 'Peer education', description: 'Groups led by peers.' }] },
+        { id: 'cols', label: 'Columns', categories: [{ id: 'mental health', label: 'Mental health', description: 'Anxiety, depression.' }] },
+      ],
+      layout: { rows: 'rows', columns: 'cols' },
+      studies: [{ id: 's1', title: 'One', codes: { rows: ['peer education'], cols: ['mental health'] } }],
+    };
+    const { schema, studies } = splitMap(map);
+    const el = await fixture<EgmGrid>(html`<egm-grid .schema=${schema} .studies=${studies}></egm-grid>`);
+    const described = [...el.shadowRoot!.querySelectorAll<HTMLElement>('th[aria-describedby]')].map((th) => {
+      const ids = th.getAttribute('aria-describedby')!.split(/\s+/);
+      return ids.map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim() ?? `missing #${id}`).join(' ');
+    });
+    expect(described.sort()).to.deep.equal(['Anxiety, depression.', 'Groups led by peers.']);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('reflow at 320 CSS pixels (WCAG 1.4.10; 400% zoom of a 1280 px window)', () => {
+  it('keeps the page from scrolling sideways: only the grid scrolls, inside its own box', async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await fixture<EgmMapElement>(html`<egm-map src="/demo/peer-support.egm.json"></egm-map>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('egm-grid')?.shadowRoot?.querySelector('[role="gridcell"]'), 'the map loads');
+      await el.updateComplete;
+      expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      // Every control of the map and its filter bar is inside the viewport, none cut off.
+      const bar = el.shadowRoot!.querySelector('egm-filter-bar')!;
+      const controls = [...el.shadowRoot!.querySelectorAll('button'), ...bar.shadowRoot!.querySelectorAll('button, input')].filter(
+        (c) => (c as HTMLElement).offsetParent !== null,
+      );
+      expect(controls.length).to.be.greaterThan(3);
+      const outside = controls.filter((c) => c.getBoundingClientRect().right > 320.5 || c.getBoundingClientRect().left < -0.5).map((c) => c.outerHTML.slice(0, 80));
+      expect(outside).to.deep.equal([]);
+      // The grid scrolls within its scroller.
+      const scroller = el.shadowRoot!.querySelector('egm-grid')!.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});

@@ -113,3 +113,27 @@ describe('synthesisGapMin', () => {
     );
   });
 });
+
+describe('the three filter modes on the same map (spec §3)', () => {
+  // Systematic review or RCT, and the UK: every study has one design and one region.
+  const categories = { design: ['sr', 'rct'], region: ['uk'] };
+
+  it('standard: OR within a dimension, AND across: p9 and p10', () => {
+    const m = model();
+    assert.equal(m.count({ categories }).shown, 2);
+    assert.deepEqual(gaps(m, { categories }, 2), [['b', 'x', 2]]);
+  });
+
+  it('all: every selected category at once: no study is both a review and an RCT', () => {
+    const m = model();
+    assert.equal(m.count({ categories, mode: 'all' }).shown, 0);
+    assert.deepEqual(gaps(m, { categories, mode: 'all' }, 1), []);
+  });
+
+  it('any: any selected category: all 20 studies, and the unfiltered gaps', () => {
+    const m = model();
+    assert.equal(m.count({ categories, mode: 'any' }).shown, 20);
+    assert.deepEqual(gaps(m, { categories, mode: 'any' }, 2), [['a', 'x', 3], ['b', 'x', 5], ['b', 'y', 2], ['d1', 'x', 2], ['d2', 'x', 2]]);
+    assert.deepEqual(gaps(m, { categories, mode: 'any' }, 2), gaps(m, undefined, 2));
+  });
+});

@@ -2,7 +2,7 @@
  * The drawing shared by `<egm-grid>` and `<egm-legend>` (bubbles, heat shades, mosaic tiles),
  * so that the legend's keys and segment colours are the grid's own.
  */
-import { svg, unsafeCSS, type SVGTemplateResult } from 'lit';
+import { html, nothing, svg, unsafeCSS, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { arcPath } from '../core/geometry.js';
 import { HEAT_PALETTE, HEAT_TEXT, heatText } from '../core/heat.js';
 import { bubbleScale } from '../core/scale.js';
@@ -96,4 +96,17 @@ export function mosaic(slices: readonly Slice[], count: number, fallbackColor: s
     return d ? svg`<path class=${s.index < 0 ? 'tile' : `tile seg-${s.index}`} fill=${s.color} d=${d}></path>` : svg``;
   })}`;
   return { tiles, more: total - drawn };
+}
+
+/**
+ * A count in words with only its number visible: `text` is the message ("(12 studies)", "3
+ * studies") and `number` the number in it as formatted; the words around the number are
+ * visually hidden, so it shows "12" and reads "(12 studies)".
+ */
+export function aroundNumber(text: string, number: string): TemplateResult {
+  const at = text.indexOf(number);
+  if (at < 0) return html`${number}<span class="visually-hidden"> ${text}</span>`;
+  const before = text.slice(0, at);
+  const after = text.slice(at + number.length);
+  return html`${before ? html`<span class="visually-hidden">${before}</span>` : nothing}${number}${after ? html`<span class="visually-hidden">${after}</span>` : nothing}`;
 }

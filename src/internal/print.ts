@@ -15,22 +15,13 @@
 import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AxisEntry, GridCounts, GridModel } from '../core/grid.js';
 import { chunkHeaders, columnChunks } from '../core/print-layout.js';
+import { formatMessage, formatNumber } from '../core/i18n.js';
+import type { EgmStrings } from '../i18n/en.js';
 import { bubble, radiusFor, VIEW, type Slice } from './bubble.js';
 
 export { PRINT_COLUMNS } from '../core/print-layout.js';
 /** The default `@page` size while a map prints. */
 export const PRINT_PAGE = 'A4 landscape';
-
-/** The text of the printed copy. */
-export const PRINT_STRINGS = {
-  /** The caption of a chunk: which columns of how many it holds. */
-  chunk: (dimension: string, from: number, to: number, of: number, number: (n: number) => string) =>
-    of > to - from + 1 ? `${dimension}: columns ${number(from)}–${number(to)} of ${number(of)}` : dimension,
-  /** What an empty cell prints. */
-  gap: '–',
-  /** A filtered cell: the count under the filters, of the total. */
-  ofTotal: (count: string, total: string) => `${count} of ${total}`,
-};
 
 export interface PrintOptions {
   model: GridModel;
@@ -42,7 +33,10 @@ export interface PrintOptions {
   /** Segment ids hidden in the grid: not drawn in the bubbles either. */
   hiddenSegments: readonly string[];
   donut: boolean;
-  format: (n: number) => string;
+  /** The language of the numbers (the grid's). */
+  lang: string;
+  /** The words of the printed copy (the grid's `print` strings). */
+  strings: EgmStrings['print'];
 }
 
 /** The printed copy: one table per chunk of columns. */
@@ -52,11 +46,14 @@ export function printView(o: PrintOptions): TemplateResult {
   const radius = radiusFor(model.totals.max);
   const colDim = model.columns.dimension.dimension;
   const rowDim = model.rows.dimension.dimension;
+  // The caption of a chunk says which columns of how many it holds (just the dimension when it holds them all).
+  const caption = (from: number, to: number) =>
+    lines > to - from + 1 ? formatMessage(o.lang, o.strings.chunk, { dimension: colDim.label, from, to, of: lines }) : colDim.label;
   return html`<div class="print" part="print" aria-hidden="true">
     ${columnChunks(lines, o.perChunk).map(([from, to]) => {
       const levels = chunkHeaders(model.columns, from, to);
       return html`<table class="print-chunk">
-        <caption>${PRINT_STRINGS.chunk(colDim.label, from + 1, to, lines, o.format)}</caption>
+        <caption>${caption(from + 1, to)}</caption>
         <thead>
           ${levels.map(
             (level, h) => html`<tr>
@@ -85,14 +82,14 @@ function printCell(o: PrintOptions, r: AxisEntry, c: AxisEntry, radius: (n: numb
   const at = r.line * counts.columns + c.line;
   const count = counts.counts[at];
   const total = model.totals.counts[at];
-  if (total === 0) return html`<td class="print-gap">${PRINT_STRINGS.gap}</td>`;
+  if (total === 0) return html`<td class="print-gap">${o.strings.gap}</td>`;
   const K = model.segments.length;
   const slices: Slice[] = [];
   for (let k = 0; k < K; k++) {
     const s = model.segments[k];
     if (!o.hiddenSegments.includes(s.id)) slices.push({ index: k, color: s.color, value: counts.segments[at * K + k] });
   }
-  const text = o.filtered && count !== total ? PRINT_STRINGS.ofTotal(o.format(count), o.format(total)) : o.format(count);
+  const text = o.filtered && count !== total ? formatMessage(o.lang, o.strings.ofTotal, { n: count, total }) : formatNumber(o.lang, count);
   return html`<td class=${count === 0 ? 'print-filtered' : 'print-filled'}>${count > 0
     ? html`<svg class="print-bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">${svg`${bubble(radius(count), slices, 'var(--_bubble)', o.donut)}`}</svg>`
     : nothing}<span class="print-n">${text}</span></td>`;

@@ -6,7 +6,7 @@ const dark = unsafeCSS(
   `color-scheme: dark;${(Object.keys(DARK) as (keyof Palette)[]).map((k) => `${PALETTE_TOKENS[k]}:${DARK[k]};`).join('')}` +
     `--egm-study-card-background:${DARK.surface};--egm-study-card-badge-background:#21262d;`,
 );
-/** `var(--egm-color-…, light default)` for a palette entry. */
+/** `var(<public token>, <light default>)` for a palette entry. */
 const v = (k: keyof Palette) => unsafeCSS(`var(${PALETTE_TOKENS[k]}, ${LIGHT[k]})`);
 
 /**

@@ -774,3 +774,129 @@ describe('egm-filter-bar', () => {
     });
   });
 });
+
+describe('egm-filter-bar in other languages', () => {
+  /** French groups digits with a narrow no-break space. */
+  const NNBSP = '\u202f';
+
+  async function barIn(lang: string, map: EgmMap = smallMap(), filters: EgmFilters = NONE): Promise<EgmFilterBar> {
+    const { schema, studies } = splitMap(map);
+    const wrap = await fixture<HTMLDivElement>(html`<div lang=${lang}><egm-filter-bar .schema=${schema} .studies=${studies} .filters=${filters}></egm-filter-bar></div>`);
+    const el = wrap.querySelector('egm-filter-bar')!;
+    await el.updateComplete;
+    return el;
+  }
+
+  /** `n` studies, the first `inFirst` in row r1 and the rest in r2; years 2000 to 2009. */
+  function manyStudies(n: number, inFirst: number): EgmMap {
+    return {
+      format: 'egm/1',
+      title: 'Many studies',
+      dimensions: [
+        { id: 'r', label: 'Rows', categories: [{ id: 'r1', label: 'Row one' }, { id: 'r2', label: 'Row two' }] },
+        { id: 'c', label: 'Columns', categories: [{ id: 'c1', label: 'Column one' }] },
+      ],
+      layout: { rows: 'r', columns: 'c', filters: ['r'] },
+      studies: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, title: `Study ${i}`, year: 2000 + (i % 10), codes: { r: [i < inFirst ? 'r1' : 'r2'], c: ['c1'] } })),
+    };
+  }
+
+  /** The text of each option of an open panel: label, count and its hidden unit. */
+  const optionTexts = (el: EgmFilterBar, dim: string) => all(el, `.control[data-dimension="${dim}"] .option`).map(text);
+  // Without collapsing white space (\s matches the narrow no-break space).
+  const rawStatus = (el: EgmFilterBar) => one(el, '[role="status"]').textContent.trim();
+  const facetTexts = (el: EgmFilterBar, dim: string) => all(el, `.control[data-dimension="${dim}"] .facet`).map((f) => f.textContent);
+
+  before(async () => {
+    await import('../../i18n/fr.js');
+  });
+
+  it('speaks French: the toolbar, its controls, chips, options, modes and the status', async () => {
+    const el = await barIn('fr', smallMap(), { categories: { design: ['sr'], population: ['older'] } });
+    expect(one(el, '[role="toolbar"]').getAttribute('aria-label')).to.equal('Filtres');
+    expect(all(el, '.control-button').map(text)).to.deep.equal(['Population 1 sélectionnée ▾', 'Study type 1 sélectionnée ▾', 'Correspondance : Chaque filtre ▾']);
+    expect(text(searchBox(el).labels![0])).to.equal('Rechercher dans les titres, auteurs et résumés');
+    expect(searchBox(el).placeholder).to.equal('Rechercher des études');
+    expect(text(one(el, '#years-label'))).to.equal('Années');
+    expect(text(yearBox(el, 'from').labels![0])).to.equal('De');
+    expect(text(yearBox(el, 'to').labels![0])).to.equal('À');
+    expect(one(el, '.chips').getAttribute('aria-label')).to.equal('Filtres actifs');
+    expect(chipNames(el)).to.deep.equal(['Retirer le filtre : Population : Older adults', 'Retirer le filtre : Study type : Systematic review']);
+    expect(text(one(el, '.clear'))).to.equal('Tout effacer');
+    expect(status(el)).to.equal('1 sur 7 études affichées'); // s7
+    // Options: French counts 0 and 1 as singular.
+    await openPanel(el, 'population');
+    expect(optionTexts(el, 'population')).to.deep.equal(['Adults 1 étude', 'Older adults 1 étude', 'Working age 0 étude', 'Children 2 études']);
+    await expect(el).to.be.accessible();
+    controlButton(el, 'population').click();
+    // The search and the years as chips (years are never formatted as numbers).
+    el.filters = { categories: {}, query: 'befriending', years: { from: 2000, to: 2020 } };
+    await el.updateComplete;
+    expect(chipNames(el)).to.deep.equal(['Retirer le filtre : Recherche : « befriending »', 'Retirer le filtre : Années : 2000–2020']);
+    el.filters = { categories: {}, years: { from: 2015 } };
+    await el.updateComplete;
+    expect(chipNames(el)).to.deep.equal(['Retirer le filtre : Années : à partir de 2015']);
+    el.filters = { categories: { population: ['older', 'children'] }, years: { to: 2016 } };
+    await el.updateComplete;
+    expect(chipNames(el)).to.deep.equal(['Retirer le filtre : Population : Older adults', 'Retirer le filtre : Population : Children', 'Retirer le filtre : Années : jusqu’à 2016']);
+    expect(text(controlButton(el, 'population'))).to.equal('Population 2 sélectionnées ▾');
+    expect(status(el)).to.equal('1 sur 7 études affichées'); // s2 (2015)
+    // The mode panel: names and descriptions.
+    modeButton(el).click();
+    await el.updateComplete;
+    expect(text(one(el, '#mode-legend'))).to.equal('Afficher les études qui correspondent à');
+    expect(modeOptions(el)).to.deep.equal([
+      { value: 'standard', name: 'Chaque filtre', description: 'Standard : une étude doit avoir l’un de vos choix dans chaque filtre utilisé.', checked: true },
+      { value: 'all', name: 'Tous les choix', description: 'Une étude doit avoir tous vos choix, dans chaque filtre.', checked: false },
+      { value: 'any', name: 'Un des choix', description: 'Une étude doit avoir un seul de vos choix, dans n’importe quel filtre.', checked: false },
+    ]);
+    modeRadio(el, 'any').click();
+    await el.updateComplete;
+    expect(text(modeButton(el))).to.equal('Correspondance : Un des choix ▾');
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats counts in French and chooses the plural by the total', async () => {
+    const el = await barIn('fr', manyStudies(12_345, 1_000));
+    expect(rawStatus(el)).to.equal(`12${NNBSP}345 sur 12${NNBSP}345 études affichées`);
+    await openPanel(el, 'r');
+    expect(facetTexts(el, 'r')).to.deep.equal([`1${NNBSP}000 études`, `11${NNBSP}345 études`]);
+    el.filters = { categories: { r: ['r1'] } };
+    await el.updateComplete;
+    expect(rawStatus(el)).to.equal(`1${NNBSP}000 sur 12${NNBSP}345 études affichées`);
+    // One study in all: singular, whether it is shown or not.
+    const single = await barIn('fr', manyStudies(1, 1));
+    expect(status(single)).to.equal('1 sur 1 étude affichée');
+    single.filters = { categories: {}, years: { from: 2001 } };
+    await single.updateComplete;
+    expect(status(single)).to.equal('0 sur 1 étude affichée');
+  });
+
+  it('speaks English, with English numbers, for a language without a registered locale', async () => {
+    const el = await barIn('de', manyStudies(12_345, 1_000), { categories: { r: ['r1'] } });
+    expect(one(el, '[role="toolbar"]').getAttribute('aria-label')).to.equal('Filters');
+    expect(all(el, '.control-button').map(text)).to.deep.equal(['Rows 1 selected ▾', 'Match: Each filter ▾']);
+    expect(text(one(el, '.clear'))).to.equal('Clear all');
+    expect(chipNames(el)).to.deep.equal(['Remove filter: Rows: Row one']);
+    expect(status(el)).to.equal('Showing 1,000 of 12,345 studies');
+    await openPanel(el, 'r');
+    expect(optionTexts(el, 'r')).to.deep.equal(['Row one 1,000 studies', 'Row two 11,345 studies']);
+  });
+
+  it('heads its problems in French', async () => {
+    const { schema, studies } = splitMap(smallMap());
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fr"><egm-filter-bar .schema=${schema} .studies=${studies} dimensions="nope"></egm-filter-bar></div>`);
+    const el = wrap.querySelector('egm-filter-bar')!;
+    await el.updateComplete;
+    expect(text(one(el, '[role="alert"] h2'))).to.equal('Impossible d’afficher cette barre de filtres (1 problème)');
+  });
+
+  it('takes its own strings over the locale', async () => {
+    const el = await barIn('fr');
+    el.strings = { filterBar: { clear: 'Réinitialiser', status: { one: '{shown}/{n} étude', other: '{shown}/{n} études' } } };
+    await el.updateComplete;
+    expect(text(one(el, '.clear'))).to.equal('Réinitialiser');
+    expect(status(el)).to.equal('7/7 études');
+    expect(one(el, '[role="toolbar"]').getAttribute('aria-label')).to.equal('Filtres');
+  });
+});

@@ -6,6 +6,9 @@ import { isEmptyFilter, normalizeFilters } from '../../core/filter.js';
 import type { CategoryNode, DimensionIndex } from '../../core/map-index.js';
 import type { EgmFilterMode, EgmFilters, EgmIssue, EgmSchema, EgmStudy } from '../../core/types.js';
 import { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import type { EgmStrings } from '../../i18n/en.js';
+import type { EgmLocale } from '../../i18n/registry.js';
 import { resolveMap, type MapData, type MapState } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { styles } from './egm-filter-bar.styles.js';
@@ -26,20 +29,10 @@ const own = (record: Record<string, string[]>, key: string): string[] | undefine
 
 const sameFilters = (a: EgmFilters, b: EgmFilters) => JSON.stringify(normalizeFilters(a)) === JSON.stringify(normalizeFilters(b));
 
-const plural = (n: number) => (n === 1 ? 'study' : 'studies');
-
-/** The bar's new user-visible text, in one place for translation. */
-const STRINGS = {
-  /** The mode button reads "Match: <mode label>". */
-  match: 'Match',
-  modeLegend: 'Show studies that match',
-  modes: {
-    standard: ['Each filter', 'Standard: a study needs one of your choices in every filter you use.'],
-    all: ['Every choice', 'A study needs all of your choices, in every filter.'],
-    any: ['Any choice', 'A study needs just one of your choices, in any filter.'],
-  } satisfies Record<EgmFilterMode, [label: string, description: string]>,
-};
-const MODES = Object.keys(STRINGS.modes) as EgmFilterMode[];
+const MODES: readonly EgmFilterMode[] = ['standard', 'all', 'any'];
+/** Each mode's name and plain-language description. */
+const modeText = (t: EgmStrings['filterBar'], mode: EgmFilterMode): [label: string, description: string] =>
+  mode === 'all' ? [t.modeAll, t.modeAllDescription] : mode === 'any' ? [t.modeAny, t.modeAnyDescription] : [t.modeStandard, t.modeStandardDescription];
 /** The toolbar key (`data-key`) of the mode control. Dimension controls are `dim:<id>`. */
 const MODE_KEY = 'mode';
 
@@ -159,6 +152,11 @@ export class EgmFilterBar extends LitElement {
   /** Space-separated dimension ids to offer, overriding the map's `layout.filters`. */
   @property({ reflect: true }) dimensions?: string;
 
+  /** Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md. */
+  @property({ attribute: false }) strings?: EgmLocale;
+
+  private readonly l10n = new LocaleController(this);
+
   /** The toolbar key (`dim:<id>` or the mode's) of the control whose panel is open. */
   @state() private openKey: string | null = null;
   /** The search box's text, which runs ahead of `filters.query` while typing. */
@@ -197,11 +195,12 @@ export class EgmFilterBar extends LitElement {
 
   override render(): TemplateResult | typeof nothing {
     const st = this.mapState;
+    const t = this.l10n.s.filterBar;
     if (st.status === 'empty') return nothing;
-    if (st.status === 'invalid') return renderIssues('This map cannot be filtered', st.issues);
+    if (st.status === 'invalid') return renderIssues(t.invalid, st.issues, this.l10n);
     const data = st.data;
     const dims = this.filterDimensions(data);
-    if ('issues' in dims) return renderIssues('This filter bar cannot be shown', dims.issues);
+    if ('issues' in dims) return renderIssues(t.cannotShow, dims.issues, this.l10n);
     const f = this.active;
     const years = yearsOf(data);
     const chips = this.chips(data, dims.list, f);
@@ -221,15 +220,15 @@ export class EgmFilterBar extends LitElement {
     const total = data.index.size;
     const empty = chips.length === 0;
     return html`<div class="base" part="base">
-      <div class="bar" part="bar" role="toolbar" aria-label="Filters" @keydown=${this.onToolbarKeydown} @focusin=${this.onToolbarFocusin}>
+      <div class="bar" part="bar" role="toolbar" aria-label=${t.toolbar} @keydown=${this.onToolbarKeydown} @focusin=${this.onToolbarFocusin}>
         ${repeat(dims.list, (d) => d.dimension.id, (d, i) => this.renderControl(data, d, i, f, tab))}
         ${hasMode ? this.renderMode(f.mode ?? 'standard', tab) : nothing}
         <label class="search">
-          <span class="visually-hidden">Search titles, authors and abstracts</span>
+          <span class="visually-hidden">${t.search}</span>
           <input
             type="search"
             part="search"
-            placeholder="Search studies"
+            placeholder=${t.searchPlaceholder}
             autocomplete="off"
             data-key="search"
             tabindex=${tab('search')}
@@ -241,7 +240,7 @@ export class EgmFilterBar extends LitElement {
         ${years ? this.renderYears(years, f, tab) : nothing}
         ${empty
           ? nothing
-          : html`<div class="chips" part="chips" role="group" aria-label="Active filters">
+          : html`<div class="chips" part="chips" role="group" aria-label=${t.activeFilters}>
               ${repeat(chips, (c) => c.key, (c) => html`<button
                 type="button"
                 class="chip"
@@ -250,7 +249,7 @@ export class EgmFilterBar extends LitElement {
                 tabindex=${tab(c.key)}
                 @click=${(e: Event) => this.removeChip(c, e.currentTarget as HTMLElement)}
               >
-                <span class="visually-hidden">Remove filter: </span><span class="chip-text">${c.label}</span><span class="x" aria-hidden="true">×</span>
+                <span class="visually-hidden">${t.removeFilter}</span><span class="chip-text">${c.label}</span><span class="x" aria-hidden="true">×</span>
               </button>`)}
             </div>`}
         <button
@@ -262,10 +261,10 @@ export class EgmFilterBar extends LitElement {
           aria-disabled=${empty ? 'true' : 'false'}
           @click=${this.clearAll}
         >
-          Clear all
+          ${t.clear}
         </button>
       </div>
-      <p class="status" part="status" role="status" aria-live="polite">Showing ${shown} of ${total} ${plural(total)}</p>
+      <p class="status" part="status" role="status" aria-live="polite">${this.l10n.t(t.status, { shown, n: total })}</p>
     </div>`;
   }
 
@@ -296,7 +295,9 @@ export class EgmFilterBar extends LitElement {
       >
         <span>${dim.dimension.label}</span>
         ${selected.length
-          ? html`<span class="badge" part="badge">${selected.length}<span class="visually-hidden"> selected</span></span>`
+          ? html`<span class="badge" part="badge"
+              >${this.l10n.n(selected.length)}<span class="visually-hidden">${this.l10n.t(this.l10n.s.filterBar.selected, { n: selected.length })}</span></span
+            >`
           : nothing}
         <span class="caret" aria-hidden="true">▾</span>
       </button>
@@ -313,6 +314,7 @@ export class EgmFilterBar extends LitElement {
    */
   private renderMode(mode: EgmFilterMode, tab: (key: string) => number): TemplateResult {
     const open = this.openKey === MODE_KEY;
+    const t = this.l10n.s.filterBar;
     return html`<div
       class=${open ? 'control mode open' : 'control mode'}
       part="control"
@@ -329,11 +331,11 @@ export class EgmFilterBar extends LitElement {
         aria-controls="mode-panel"
         @click=${() => this.togglePanel(MODE_KEY)}
       >
-        <span>${STRINGS.match}: ${STRINGS.modes[mode][0]}</span>
+        <span>${this.l10n.t(t.match, { mode: modeText(t, mode)[0] })}</span>
         <span class="caret" aria-hidden="true">▾</span>
       </button>
       <div class="panel" part="panel" id="mode-panel" role="radiogroup" aria-labelledby="mode-legend" ?hidden=${!open}>
-        <p class="mode-legend" id="mode-legend">${STRINGS.modeLegend}</p>
+        <p class="mode-legend" id="mode-legend">${t.modeLegend}</p>
         ${MODES.map(
           (m) => html`<label class="option" part="option">
               <input
@@ -344,9 +346,9 @@ export class EgmFilterBar extends LitElement {
                 .checked=${live(m === mode)}
                 @change=${() => this.change({ ...this.base(), mode: m })}
               />
-              <span class="name">${STRINGS.modes[m][0]}</span>
+              <span class="name">${modeText(t, m)[0]}</span>
             </label>
-            <p class="mode-description" id=${`mode-${m}`}>${STRINGS.modes[m][1]}</p>`,
+            <p class="mode-description" id=${`mode-${m}`}>${modeText(t, m)[1]}</p>`,
         )}
       </div>
     </div>`;
@@ -371,7 +373,9 @@ export class EgmFilterBar extends LitElement {
               @change=${(e: Event) => this.onOptionChange(dim, id, (e.target as HTMLInputElement).checked)}
             />
             <span class="name">${n.data.label}</span>
-            <span class="facet" part="facet" data-count=${count}>${count}<span class="visually-hidden"> ${plural(count)}</span></span>
+            <span class="facet" part="facet" data-count=${count}
+              >${this.l10n.n(count)}<span class="visually-hidden">${this.l10n.t(this.l10n.s.filterBar.facet, { n: count })}</span></span
+            >
           </label>
           ${n.children ? html`<ul role="list">${this.renderTree(dim, n.children, selected, facets)}</ul>` : nothing}
         </li>`;
@@ -380,6 +384,7 @@ export class EgmFilterBar extends LitElement {
   }
 
   private renderYears(years: { min: number; max: number }, f: EgmFilters, tab: (key: string) => number): TemplateResult {
+    const t = this.l10n.s.filterBar;
     const input = (which: 'from' | 'to', label: string) => html`<label>
       <span>${label}</span>
       <input
@@ -400,8 +405,8 @@ export class EgmFilterBar extends LitElement {
       />
     </label>`;
     return html`<div class="years" part="years" role="group" aria-labelledby="years-label">
-      <span class="years-label" id="years-label">Years</span>
-      ${input('from', 'From')} ${input('to', 'To')}
+      <span class="years-label" id="years-label">${t.years}</span>
+      ${input('from', t.from)} ${input('to', t.to)}
     </div>`;
   }
 
@@ -425,6 +430,8 @@ export class EgmFilterBar extends LitElement {
   /** The active filters as chips: the bar's dimensions first, then the map's others, then the search and years. */
   private chips(data: MapData, dims: readonly DimensionIndex[], f: EgmFilters): Chip[] {
     const out: Chip[] = [];
+    const t = this.l10n.s.filterBar;
+    const say = this.l10n.t.bind(this.l10n);
     const order = [...new Set([...dims.map((d) => d.dimension.id), ...data.map.dimensions.map((d) => d.id), ...Object.keys(f.categories)])];
     for (const dimId of order) {
       const ids = own(f.categories, dimId);
@@ -433,18 +440,24 @@ export class EgmFilterBar extends LitElement {
       for (const id of ids) {
         out.push({
           key: `chip:${JSON.stringify([dimId, id])}`,
-          label: `${dim?.dimension.label ?? dimId}: ${dim?.nodes.get(id)?.data.label ?? id}`,
+          label: say(t.chip, { dimension: dim?.dimension.label ?? dimId, category: dim?.nodes.get(id)?.data.label ?? id }),
           remove: (b) => ({ ...b, categories: { ...b.categories, [dimId]: (own(b.categories, dimId) ?? []).filter((x) => x !== id) } }),
         });
       }
     }
     if (f.query !== undefined) {
-      out.push({ key: 'chip:query', label: `Search: “${f.query}”`, remove: (b) => ({ ...b, query: undefined }) });
+      out.push({ key: 'chip:query', label: say(t.chipSearch, { query: f.query }), remove: (b) => ({ ...b, query: undefined }) });
     }
     if (f.years) {
       const { from, to } = f.years;
-      const label = from !== undefined && to !== undefined ? `${from}–${to}` : from !== undefined ? `from ${from}` : `to ${to}`;
-      out.push({ key: 'chip:years', label: `Years: ${label}`, remove: (b) => ({ ...b, years: undefined }) });
+      // Years are text: no thousands separators.
+      const range =
+        from !== undefined && to !== undefined
+          ? say(t.yearsBetween, { from: String(from), to: String(to) })
+          : from !== undefined
+            ? say(t.yearsFrom, { from: String(from) })
+            : say(t.yearsTo, { to: String(to) });
+      out.push({ key: 'chip:years', label: say(t.chipYears, { range }), remove: (b) => ({ ...b, years: undefined }) });
     }
     return out;
   }

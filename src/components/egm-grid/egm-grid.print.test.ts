@@ -111,6 +111,20 @@ describe('<egm-grid> printing', () => {
     expect(dump(chunks(el)[0]).slice(2, 4)).to.deep.equal(['Education | 0 of 1 | 1 of 2', 'Emotional support | – | 1']);
   });
 
+  it('prints in the grid’s language: French captions and filtered counts', async () => {
+    await import('../../i18n/fr.js');
+    const { schema, studies } = splitMap(smallMap());
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div lang="fr"><egm-grid .schema=${schema} .studies=${studies} .filters=${{ categories: { population: ['children'] } }} print-columns="2"></egm-grid></div>`,
+    );
+    const el = wrap.querySelector('egm-grid')!;
+    await el.updateComplete;
+    await print(el);
+    const tables = chunks(el);
+    expect(tables.map((t) => text(t.caption!))).to.deep.equal(['Outcome : colonnes 1 à 2 sur 4', 'Outcome : colonnes 3 à 4 sur 4']);
+    expect(dump(tables[0]).slice(2, 4)).to.deep.equal(['Education | 0 sur 1 | 1 sur 2', 'Emotional support | – | 1']);
+  });
+
   it('shows the printed copy instead of the grid in print, and neither copy twice on screen', async () => {
     const el = await grid();
     await print(el);

@@ -12,7 +12,7 @@ export const styles = [
       --_cell: var(--egm-cell-size, 3.5rem);
       --_col: var(--egm-column-width, 6rem);
       --_row-head: var(--egm-row-header-width, 15rem);
-      --_head-bg: var(--egm-color-surface, #f6f8fa);
+      --_head-bg: var(--_surface);
     }
     :host([hidden]) {
       display: none;

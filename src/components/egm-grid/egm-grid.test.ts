@@ -626,4 +626,140 @@ describe('egm-grid', () => {
       expect(el.shadowRoot!.querySelectorAll('.sg, .sg-mark').length).to.equal(0);
     });
   });
+
+  describe('in other languages', () => {
+    before(async () => {
+      await import('../../i18n/fr.js');
+    });
+    /** French groups digits with a narrow no-break space. */
+    const NNBSP = '\u202f';
+    /** The text as it is (`text()` would turn the narrow space into a plain one). */
+    const raw = (node: Element | null) => node?.textContent?.trim();
+
+    async function inLang(lang: string, map: EgmMap = smallMap(), props: Partial<EgmGrid> = {}, dir?: string): Promise<EgmGrid> {
+      const { schema, studies } = splitMap(map);
+      const wrap = await fixture<HTMLDivElement>(html`<div lang=${lang} dir=${dir ?? 'ltr'}><egm-grid .schema=${schema} .studies=${studies}></egm-grid></div>`);
+      const el = wrap.querySelector('egm-grid')!;
+      Object.assign(el, props);
+      await el.updateComplete;
+      return el;
+    }
+    /** smallMap with 1,234 more studies in education × cost (a gap before), all of high quality. */
+    function bigMap(): EgmMap {
+      const map = smallMap();
+      for (let i = 0; i < 1234; i++) map.studies.push({ id: `x${i}`, title: `Extra ${i}`, codes: { support: ['education'], outcome: ['cost'], quality: ['high'] } });
+      return map;
+    }
+    const name = (el: EgmGrid, row: string, column: string) => cell(el, row, column).getAttribute('aria-label');
+
+    it('names filled, gap, filtered-out and synthesis-gap cells in French', async () => {
+      const el = await inLang('fr');
+      expect(name(el, 'education', 'mental-health')).to.equal('Education, Mental health : 2 études ; High 1, Medium 1');
+      expect(name(el, 'in-person', 'mental-health')).to.equal('In person, Mental health : 2 études ; High 1, Low 1, Non codé 1');
+      expect(name(el, 'education', 'physical')).to.equal('Education, Physical health : 1 étude ; High 1');
+      expect(name(el, 'education', 'cost')).to.equal('Education, Cost-effectiveness : aucune étude (une lacune)');
+      el.filters = { categories: { population: ['adults'] } };
+      await el.updateComplete;
+      expect(name(el, 'emotional', 'mental-health')).to.equal('Emotional support, Mental health : aucune étude avec les filtres actuels (1 au total)');
+      expect(name(el, 'education', 'mental-health')).to.equal('Education, Mental health : 1 sur 2 études ; High 1');
+      Object.assign(el, { filters: undefined, highlight: 'synthesis-gaps', synthesisGapMin: 1 });
+      await el.updateComplete;
+      expect(name(el, 'remote', 'physical')).to.equal('Remote, Physical health : 1 étude ; Low 1 ; lacune de synthèse : 1 étude primaire, aucune revue');
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the grid, the corner and the headers in French', async () => {
+      const el = await inLang('fr');
+      const root = el.shadowRoot!;
+      expect(root.querySelector('[role="grid"]')!.getAttribute('aria-label')).to.equal('Small test map : Type of support par Outcome');
+      expect(text(root.querySelector('.corner'))).to.equal('Outcome → Type of support ↓');
+      expect(text(root.querySelector('th[data-axis="row"][data-id="education"]'))).to.equal('Education (2 études)');
+      expect(text(root.querySelector('th[data-axis="column"][data-id="wellbeing"] .head-count'))).to.equal('(1 étude)');
+      // Only the number shows; the words are visually hidden.
+      const count = root.querySelector('th[data-axis="row"][data-id="education"] .head-count')!;
+      expect([...count.querySelectorAll('.visually-hidden')].map((s) => s.textContent)).to.deep.equal(['(', ' études)']);
+      const direct = root.querySelector('th[data-id="delivery"] .direct-only')!;
+      expect([text(direct), direct.getAttribute('aria-label')]).to.deep.equal(['+1 Delivery seulement', '+1 Delivery seulement : 1 étude codée au groupe seul']);
+    });
+
+    it('formats numbers of four digits and more in French, in every view', async () => {
+      const el = await inLang('fr', bigMap());
+      expect(name(el, 'education', 'cost')).to.equal(`Education, Cost-effectiveness : 1${NNBSP}234 études ; High 1${NNBSP}234`);
+      expect(raw(cell(el, 'education', 'cost').querySelector('text.n'))).to.equal(`1${NNBSP}234`);
+      expect(raw(el.shadowRoot!.querySelector('th[data-axis="row"][data-id="education"] .head-count'))).to.equal(`(1${NNBSP}236 études)`);
+      el.view = 'heatmap';
+      await el.updateComplete;
+      expect(raw(cell(el, 'education', 'cost').querySelector('.hn'))).to.equal(`1${NNBSP}234`);
+      el.view = 'mosaic';
+      await el.updateComplete;
+      expect(raw(cell(el, 'education', 'cost').querySelector('.more'))).to.equal(`+1${NNBSP}194`);
+      el.view = 'table';
+      await el.updateComplete;
+      const td = (row: string, column: string) => el.shadowRoot!.querySelector(`td[data-row="${row}"][data-column="${column}"]`)!;
+      expect([...td('education', 'cost').querySelectorAll('span')].map(raw)).to.deep.equal([`1${NNBSP}234`, `High 1${NNBSP}234`]);
+      expect([...td('emotional', 'cost').querySelectorAll('span')].map(text)).to.deep.equal(['0', 'lacune']);
+      el.filters = { categories: { population: ['adults'] } };
+      await el.updateComplete;
+      expect([...td('emotional', 'mental-health').querySelectorAll('span')].map(text)).to.deep.equal(['0', 'sur 1']);
+      expect(text(el.shadowRoot!.querySelector('table > caption'))).to.equal('Small test map : Type of support par Outcome');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows its notes and error states in French, the problems themselves in English', async () => {
+      const empty = smallMap();
+      empty.studies = [];
+      const el = await inLang('fr', empty);
+      expect(text(el.shadowRoot!.querySelector('.note'))).to.equal('Cette carte n’a pas encore d’études : chaque cellule est une lacune.');
+      const bad = smallMap() as unknown as Record<string, any>;
+      bad.studies[2].codes.outcome = ['mental'];
+      bad.layout.rows = 'suport';
+      const invalid = await inLang('fr', bad as EgmMap);
+      expect(text(invalid.shadowRoot!.querySelector('[role="alert"] h2'))).to.equal('Impossible d’afficher cette carte (2 problèmes)');
+      expect(invalid.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('layout.rows: unknown dimension "suport" (did you mean "support"?)');
+      const settings = await inLang('fr', smallMap(), { rows: 'nope' });
+      expect(text(settings.shadowRoot!.querySelector('[role="alert"] h2'))).to.equal('Les réglages de cette grille ne correspondent pas à sa carte (1 problème)');
+      await expect(settings).to.be.accessible();
+    });
+
+    it('takes its own strings over the locale, and redraws every cell when the strings or the language change', async () => {
+      const el = await inLang('fr');
+      el.strings = { grid: { gap: 'case vide', notCoded: 'sans code' } };
+      await el.updateComplete;
+      expect(name(el, 'education', 'cost')).to.equal('Education, Cost-effectiveness : case vide');
+      expect(name(el, 'in-person', 'mental-health')).to.equal('In person, Mental health : 2 études ; High 1, Low 1, sans code 1');
+      expect(name(el, 'education', 'mental-health')).to.equal('Education, Mental health : 2 études ; High 1, Medium 1');
+      el.strings = undefined;
+      el.parentElement!.lang = 'en';
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(name(el, 'education', 'cost')).to.equal('Education, Cost-effectiveness: no studies (a gap)');
+      expect(name(el, 'in-person', 'mental-health')).to.equal('In person, Mental health: 2 studies; High 1, Low 1, Not coded 1');
+      expect(text(el.shadowRoot!.querySelector('th[data-axis="row"][data-id="education"]'))).to.equal('Education (2 studies)');
+    });
+
+    it('speaks English, with English numbers, in a language with no locale', async () => {
+      const el = await inLang('de', bigMap());
+      expect(name(el, 'education', 'cost')).to.equal('Education, Cost-effectiveness: 1,234 studies; High 1,234');
+      expect(name(el, 'emotional', 'cost')).to.equal('Emotional support, Cost-effectiveness: no studies (a gap)');
+      expect(text(el.shadowRoot!.querySelector('.corner'))).to.equal('Outcome → Type of support ↓');
+      expect(el.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-label')).to.equal('Small test map: Type of support by Outcome');
+    });
+
+    it('swaps Left and Right under dir="rtl": ArrowRight moves to the previous column', async () => {
+      const el = await inLang('fr', smallMap(), {}, 'rtl');
+      cell(el, 'education', 'mental-health').focus();
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)!.dataset.column).to.equal('physical');
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)!.getAttribute('role')).to.equal('rowheader');
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(focused(el)!.dataset.column).to.equal('physical');
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(focused(el)!.dataset.column).to.equal('mental-health');
+      expect(text(el.shadowRoot!.querySelector('.corner'))).to.equal('Outcome ← Type of support ↓');
+      // The row headers are laid out on the right.
+      const head = el.shadowRoot!.querySelector('th[data-axis="row"][data-id="education"]')!.getBoundingClientRect();
+      expect(head.left).to.be.greaterThan(cell(el, 'education', 'physical').getBoundingClientRect().left);
+    });
+  });
 });

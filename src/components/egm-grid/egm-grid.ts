@@ -3,17 +3,20 @@ import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { GridFocusController } from '../../controllers/grid-focus-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import { ViewportController } from '../../controllers/viewport-controller.js';
 import { isEmptyFilter, normalizeFilters } from '../../core/filter.js';
+import { formatNumber, pluralCategory, type Message, type Params } from '../../core/i18n.js';
 import type { AxisEntry, GridCounts, GridModel, HeaderCounts } from '../../core/grid.js';
 import { heatScale, type HeatScale } from '../../core/heat.js';
 import { synthesisGapAt, synthesisGapMin } from '../../core/synthesis.js';
 import type { EgmFilters, EgmIssue, EgmSchema, EgmStudy } from '../../core/types.js';
+import type { EgmLocale } from '../../i18n/registry.js';
 import { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import { EgmGroupToggleEvent } from '../../events/egm-group-toggle.js';
 import { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { EgmSelectionClearEvent } from '../../events/egm-selection-clear.js';
-import { bubble, gridView, mosaic, MOSAIC_VIEW, radiusFor, VIEW, type GridView, type Slice } from '../../internal/bubble.js';
+import { aroundNumber, bubble, gridView, mosaic, MOSAIC_VIEW, radiusFor, VIEW, type GridView, type Slice } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type MapData } from '../../internal/map-data.js';
 import { PRINT_COLUMNS, PRINT_PAGE, PrintController, printView } from '../../internal/print.js';
 import { printStyles } from '../../internal/print.styles.js';
@@ -42,29 +45,6 @@ const CORNER = 'corner';
 const rowKey = (id: string) => `r${SEP}${id}`;
 const colKey = (id: string) => `c${SEP}${id}`;
 const cellKey = (r: string, c: string) => `x${SEP}${r}${SEP}${c}`;
-/** `n.toLocaleString()`, with one formatter instead of one per call (thousands of cells). */
-const NUMBER = new Intl.NumberFormat();
-const fmt = (n: number) => NUMBER.format(n);
-const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
-
-/** The grid's words (a localisation pass will replace them). */
-const STRINGS = {
-  studies: (n: number) => plural(n, 'study', 'studies'),
-  gap: 'no studies (a gap)',
-  filteredOut: (total: number) => `no studies under the current filters (${fmt(total)} in all)`,
-  ofTotal: (count: number, total: number) => `${fmt(count)} of ${plural(total, 'study', 'studies')}`,
-  /** Added to a synthesis-gap cell's name. */
-  synthesisGap: (primary: number) => `synthesis gap: ${plural(primary, 'primary study', 'primary studies')}, no review`,
-  /** The marker glyph of a synthesis gap (its meaning is in the cell's name and the legend). */
-  synthesisMark: '◇',
-  /** Table view: what a cell says under its count. */
-  tableGap: 'gap',
-  tableOf: (total: number) => `of ${fmt(total)}`,
-  tableSynthesisGap: 'synthesis gap',
-  /** "+N": studies a full mosaic cell has no tile for. */
-  more: (n: number) => `+${fmt(n)}`,
-  empty: 'This map has no studies yet: every cell is a gap.',
-};
 
 /**
  * How long a background task drawing off-screen cells should take. The number of cells per
@@ -75,6 +55,31 @@ const CHUNK_MS = 20;
 const CHUNK_CELLS = 200;
 /** Rows drawn in the first pass, before the IntersectionObserver has said which are on screen. */
 const FIRST_ROWS = 8;
+
+/** Messages split at their placeholders once: [text, name, text, name, …, text]. */
+const pieces = new Map<string, string[]>();
+
+/**
+ * `formatMessage` for the cells: the same result (placeholders, plurals by `n`, numbers for
+ * `lang`, an unknown placeholder left as written), without a regular expression per call. A
+ * grid names thousands of cells, and this takes less than half the time.
+ */
+function fill(lang: string, message: Message, params: Params): string {
+  let text: string;
+  if (typeof message === 'string') text = message;
+  else {
+    const n = typeof params.n === 'number' ? params.n : Number(params.n ?? 0);
+    text = message[pluralCategory(lang, n)] ?? message.other;
+  }
+  let p = pieces.get(text);
+  if (!p) pieces.set(text, (p = text.split(/\{(\w+)\}/)));
+  let out = p[0];
+  for (let i = 1; i < p.length; i += 2) {
+    const v = params[p[i]];
+    out += (v === undefined ? `{${p[i]}}` : typeof v === 'number' ? formatNumber(lang, v) : v) + p[i + 1];
+  }
+  return out;
+}
 
 /** Shallow equality of two dependency lists (what `guard` compares). */
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -152,6 +157,8 @@ interface RowState {
  * @csspart bubble - The SVG bubble inside a cell.
  * @csspart mosaic - The SVG tiles inside a cell (mosaic view).
  * @csspart error - The error state shown for invalid input.
+ * @csspart note - The note under an empty map ("This map has no studies yet…").
+ * @csspart print - The printed copy, drawn only while the page prints (tables of column chunks).
  *
  * @cssproperty --egm-cell-size - Height of a cell and size of its bubble. Default `3.5rem`.
  * @cssproperty --egm-column-width - Width of a column. Default `6rem`.
@@ -216,11 +223,15 @@ export class EgmGrid extends LitElement {
   @property({ type: Number, attribute: 'print-columns' }) printColumns = PRINT_COLUMNS;
   /** Printing: the `@page` size asked for while the grid prints; `""` leaves it to the host page. */
   @property({ attribute: 'print-page' }) printPage = PRINT_PAGE;
+  /** Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md. */
+  @property({ attribute: false }) strings?: EgmLocale;
 
+  private readonly l10n = new LocaleController(this);
   private readonly printer = new PrintController(this);
   private prepared?: Prepared;
   private issues?: readonly EgmIssue[];
-  private invalidHeading = '';
+  /** The heading over `issues`: a key of the `grid` strings. */
+  private invalidHeading: 'invalid' | 'badSettings' = 'invalid';
 
   private readonly nav = new GridFocusController(this, {
     slots: () => this.prepared?.slots ?? [],
@@ -251,13 +262,13 @@ export class EgmGrid extends LitElement {
     const state = resolveMap(this.schema, this.studies);
     if (state.status === 'empty') return;
     if (state.status === 'invalid') {
-      this.invalidHeading = 'This map could not be shown';
+      this.invalidHeading = 'invalid';
       this.issues = state.issues;
       return;
     }
     const axes = resolveAxes(state.data, { rows: this.rows, columns: this.columns, segments: this.segments });
     if (Array.isArray(axes)) {
-      this.invalidHeading = 'This grid’s settings do not fit its map';
+      this.invalidHeading = 'badSettings';
       this.issues = axes;
       return;
     }
@@ -428,17 +439,21 @@ export class EgmGrid extends LitElement {
   private active?: string;
 
   protected override render(): TemplateResult | typeof nothing {
-    if (this.issues) return renderIssues(this.invalidHeading, this.issues);
+    const l10n = this.l10n;
+    const g = l10n.s.grid;
+    if (this.issues) return renderIssues(g[this.invalidHeading], this.issues, l10n);
     const p = this.prepared;
     if (!p) return nothing;
     const { model, data } = p;
     this.active = this.nav.activeKey;
+    // Core names the segment of uncoded studies in English: its label comes from the strings.
+    this.segmentLabels = model.segments.map((s) => (s.notCoded ? g.notCoded : s.label));
     this.look = gridView(this.view);
     const grid = (this.grid = this.look !== 'table');
     this.sgMin = this.highlight === 'synthesis-gaps' && model.hasReviews ? synthesisGapMin(this.synthesisGapMin) : 0;
     const rowsDim = model.rows.dimension.dimension;
     const colsDim = model.columns.dimension.dimension;
-    const label = this.label ?? `${data.map.title}: ${rowsDim.label} by ${colsDim.label}`;
+    const label = this.label ?? l10n.t(g.label, { title: data.map.title, rows: rowsDim.label, columns: colsDim.label });
     return html`
       ${this.printer.printing
         ? printView({
@@ -448,7 +463,8 @@ export class EgmGrid extends LitElement {
             perChunk: this.printColumns,
             hiddenSegments: this.hiddenSegments ?? [],
             donut: this.donut,
-            format: fmt,
+            lang: l10n.lang,
+            strings: l10n.s.print,
           })
         : nothing}
       <div class="scroller" part="scroller" role=${grid ? nothing : 'region'} aria-label=${grid ? nothing : label} tabindex=${grid ? nothing : 0}>
@@ -472,7 +488,7 @@ export class EgmGrid extends LitElement {
           </tbody>
         </table>
       </div>
-      ${data.index.size === 0 ? html`<p class="note" part="note">${STRINGS.empty}</p>` : nothing}
+      ${data.index.size === 0 ? html`<p class="note" part="note">${g.empty}</p>` : nothing}
     `;
   }
 
@@ -480,6 +496,17 @@ export class EgmGrid extends LitElement {
   private look: EgmGridView = 'bubble';
   private grid = true;
   private sgMin = 0;
+  /** The segments' labels, in `model.segments` order, as shown ("Not coded" from the strings). */
+  private segmentLabels: string[] = [];
+
+  /** Whether the grid is laid out right to left (from `dir`, without computing styles). */
+  private isRtl(): boolean {
+    try {
+      return this.matches(':dir(rtl)');
+    } catch {
+      return getComputedStyle(this).direction === 'rtl';
+    }
+  }
 
   private tab(key: string): 0 | -1 | typeof nothing {
     return !this.grid ? nothing : key === this.active ? 0 : -1;
@@ -497,8 +524,8 @@ export class EgmGrid extends LitElement {
       levels.push(html`<tr role=${this.grid ? 'row' : nothing}>
         ${h === 1
           ? html`<th role=${this.grid ? 'columnheader' : nothing} class="corner" part="corner" rowspan=${depth} data-key=${CORNER} tabindex=${this.tab(CORNER)}>
-              <span class="corner-cols">${colsDim.label} →</span>
-              <span class="corner-rows">${rowsDim.label} ↓</span>
+              <span class="corner-cols">${this.l10n.t(this.isRtl() ? this.l10n.s.grid.cornerColumnsRtl : this.l10n.s.grid.cornerColumns, { label: colsDim.label })}</span>
+              <span class="corner-rows">${this.l10n.t(this.l10n.s.grid.cornerRows, { label: rowsDim.label })}</span>
             </th>`
           : nothing}
         ${repeat(entries, ({ e }) => e.id, ({ e, i }) => this.renderHeader(p, 'column', e, i, e.expanded ? 1 : depth - h + 1))}
@@ -515,18 +542,21 @@ export class EgmGrid extends LitElement {
     const colspan = axis === 'column' ? e.span : e.expanded ? p.model.columns.lines.length + 1 : 1;
     const tabindex = this.tab(key);
     const grid = this.grid;
-    return guard([e, count, directOnly, colspan, rowspan, tabindex, grid], () => {
-      const descId = `desc-${axis}-${e.node.data.id}`;
+    const l10n = this.l10n;
+    return guard([e, count, directOnly, colspan, rowspan, tabindex, grid, l10n.s, l10n.lang], () => {
+      const g = l10n.s.grid;
+      // By position, not by category id: an id may hold spaces, which would split the IDREF list.
+      const descId = `desc-${axis}-${i}`;
       const classes = `head ${axis} depth-${e.depth}${e.group ? ' group' : ''}${e.expanded ? ' expanded' : ''}`;
       const content = html`<span class="head-inner">
           ${e.group ? html`<span class="chevron" aria-hidden="true">${e.expanded ? '▾' : '▸'}</span>` : nothing}
           <span class="head-label" title=${e.description ?? nothing}>${e.label}</span>
-          <span class="head-count"><span class="visually-hidden">(</span>${fmt(count)}<span class="visually-hidden"> ${count === 1 ? 'study' : 'studies'})</span></span>
+          <span class="head-count">${aroundNumber(l10n.t(g.headCount, { n: count }), l10n.n(count))}</span>
           ${directOnly > 0
             ? grid
               ? html`<button class="direct-only" type="button" tabindex="-1" data-direct=${e.id} data-axis=${axis}
-                  aria-label=${`+${directOnly} ${e.label} only: ${plural(directOnly, 'study', 'studies')} coded to the group alone`}>+${directOnly} ${e.label} only</button>`
-              : html`<span class="direct-only">+${directOnly} ${e.label} only</span>`
+                  aria-label=${l10n.t(g.directOnlyName, { n: directOnly, label: e.label })}>${l10n.t(g.directOnly, { n: directOnly, label: e.label })}</button>`
+              : html`<span class="direct-only">${l10n.t(g.directOnly, { n: directOnly, label: e.label })}</span>`
             : nothing}
         </span>
         ${e.description ? html`<span class="visually-hidden" id=${descId}>${e.description}</span>` : nothing}`;
@@ -564,7 +594,7 @@ export class EgmGrid extends LitElement {
     const active = this.active;
     const activeHere = active !== undefined && active.startsWith(`x${SEP}${r.id}${SEP}`) ? active : undefined;
     const selected = this.selected?.rowId === r.id ? this.selected.columnId : undefined;
-    const deps = [p.model, p.rowVersions[r.line], selected, activeHere, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin];
+    const deps = [p.model, p.rowVersions[r.line], selected, activeHere, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin, this.l10n.s, this.l10n.lang];
     const state = this.rowStates.get(r.id);
     // The same token keeps the cells as drawn. (Should Lit have new parts for them, `guard` draws them all.)
     const keep = (s: RowState) => guard([s.token], () => this.renderCells(p, r, 'all', s));
@@ -607,7 +637,7 @@ export class EgmGrid extends LitElement {
   /**
    * A cell. Its template is rebuilt only when something it shows changed: its counts (the
    * version), the model, the selection, the tab stop, hidden segments, donut, filter state,
-   * view or synthesis-gap threshold.
+   * view, synthesis-gap threshold, or strings and language.
    * In a row drawn for the screen, a changed cell in an off-screen column waits (the row then
    * stays pending).
    */
@@ -616,7 +646,7 @@ export class EgmGrid extends LitElement {
     const selected = this.selected?.rowId === r.id && this.selected?.columnId === c.id;
     const tabindex = this.tab(key);
     const draw = () => this.cellTemplate(p, r, c, at, key, selected, tabindex);
-    const deps = [p.model, p.versions[at], selected, tabindex, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin];
+    const deps = [p.model, p.versions[at], selected, tabindex, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin, this.l10n.s, this.l10n.lang];
     const prev = this.cellDeps.get(key);
     if (prev && same(prev, deps)) return guard(prev, draw);
     if (prev && mode === 'visible' && this.viewport.column(c.id) === false) {
@@ -630,6 +660,8 @@ export class EgmGrid extends LitElement {
   private cellTemplate(p: Prepared, r: AxisEntry, c: AxisEntry, at: number, key: string, selected: boolean, tabindex: number | typeof nothing): TemplateResult {
     const { model, counts } = p;
     const view = this.look;
+    const { lang, s: { grid: g } } = this.l10n;
+    const labels = this.segmentLabels;
     const count = counts.counts[at];
     const total = model.totals.counts[at];
     const segs = model.segments;
@@ -642,49 +674,54 @@ export class EgmGrid extends LitElement {
     const shown: string[] = [];
     for (let k = 0; k < K; k++) {
       const n = counts.segments[at * K + k];
-      if (n > 0) parts.push(`${segs[k].label} ${fmt(n)}`);
+      const part = n > 0 ? fill(lang, g.segment, { label: labels[k], n }) : '';
+      if (part) parts.push(part);
       if (!hidden.includes(segs[k].id)) {
         slices.push({ index: k, color: segs[k].color, value: values[at * K + k] });
-        if (n > 0) shown.push(`${segs[k].label} ${fmt(n)}`);
+        if (part) shown.push(part);
       }
     }
     const state = total === 0 ? 'gap' : count === 0 ? 'filtered' : 'filled';
     const sg = this.sgMin ? synthesisGapAt(counts, at, this.sgMin) : 0;
     const classes = `cell ${state}${selected ? ' selected' : ''}${sg ? ' sg' : ''}`;
-    const mark = sg ? html`<span class="sg-mark" aria-hidden="true">${STRINGS.synthesisMark}</span>` : nothing;
+    const mark = sg ? html`<span class="sg-mark" aria-hidden="true">${g.synthesisMark}</span>` : nothing;
     if (view === 'table') {
       const sub = (text: string, cls = 'sub') => html`<span class=${cls}>${text}</span>`;
       return html`<td class=${classes} part="cell" data-key=${key} data-row=${r.id} data-column=${c.id} data-count=${count} data-total=${total}
-        data-synthesis-gap=${sg || nothing}><span class="tn">${fmt(count)}</span>${state === 'gap'
-        ? sub(STRINGS.tableGap)
+        data-synthesis-gap=${sg || nothing}><span class="tn">${formatNumber(lang, count)}</span>${state === 'gap'
+        ? sub(g.tableGap)
         : p.filtered && count !== total
-          ? sub(STRINGS.tableOf(total))
-          : nothing}${shown.length && count ? sub(shown.join(', ')) : nothing}${sg ? html`<span class="sub sg-text">${mark} ${STRINGS.tableSynthesisGap}</span>` : nothing}</td>`;
+          ? sub(fill(lang, g.tableOf, { total }))
+          : nothing}${shown.length && count ? sub(shown.join(g.segmentSeparator)) : nothing}${sg
+        ? html`<span class="sub sg-text">${mark} ${g.tableSynthesisGap}</span>`
+        : nothing}</td>`;
     }
     const amount =
       state === 'gap'
-        ? STRINGS.gap
+        ? g.gap
         : state === 'filtered'
-          ? STRINGS.filteredOut(total)
+          ? fill(lang, g.filteredOut, { total })
           : p.filtered && count !== total
-            ? STRINGS.ofTotal(count, total)
-            : STRINGS.studies(count);
-    const name = `${r.label}, ${c.label}: ${amount}${parts.length ? `; ${parts.join(', ')}` : ''}${sg ? `; ${STRINGS.synthesisGap(sg)}` : ''}`;
+            ? fill(lang, g.ofTotal, { count, n: total })
+            : fill(lang, g.studies, { n: count });
+    let name = fill(lang, g.cell, { row: r.label, column: c.label, amount });
+    if (parts.length) name = fill(lang, g.cellMore, { name, more: parts.join(g.segmentSeparator) });
+    if (sg) name = fill(lang, g.cellMore, { name, more: fill(lang, g.synthesisGap, { n: sg }) });
     let content: unknown = nothing;
     if (state === 'filtered' && view !== 'bubble') content = html`<div class="box"><span class="ghost-box"></span></div>`;
     else if (state !== 'gap' && view === 'heatmap') {
-      content = html`<div class=${`box heat heat-${p.heat.steps[p.heat.step(count)].shade}`}><span class="hn">${fmt(count)}</span></div>`;
+      content = html`<div class=${`box heat heat-${p.heat.steps[p.heat.step(count)].shade}`}><span class="hn">${formatNumber(lang, count)}</span></div>`;
     } else if (state !== 'gap' && view === 'mosaic') {
       const { tiles, more } = mosaic(slices, count, 'var(--_bubble)');
       content = html`<div class="box"><svg class="mosaic" part="mosaic" viewBox=${MOSAIC_VIEW} aria-hidden="true" focusable="false">${tiles}</svg>${more
-        ? html`<span class="more">${STRINGS.more(more)}</span>`
+        ? html`<span class="more">${fill(lang, g.more, { n: more })}</span>`
         : nothing}</div>`;
     } else if (state !== 'gap') {
       const radius = p.radius(count);
       content = html`<div class="box"><svg class="bubble" part="bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">
           ${state === 'filtered'
             ? svg`<circle class="ghost" r=${p.radius(total)}></circle>`
-            : svg`${bubble(radius, slices, 'var(--_bubble)', this.donut)}${countLabel(count, radius)}`}
+            : svg`${bubble(radius, slices, 'var(--_bubble)', this.donut)}${countLabel(formatNumber(lang, count), radius)}`}
         </svg></div>`;
     }
     return html`<td
@@ -809,7 +846,7 @@ export class EgmGrid extends LitElement {
 }
 
 /** The count inside a bubble, or beside it when the bubble is too small to hold it. */
-function countLabel(count: number, radius: number) {
+function countLabel(count: string, radius: number) {
   const inside = radius >= SMALL_BUBBLE;
   return svg`<text class=${inside ? 'n' : 'n beside'} x=${inside ? 0 : radius + 2} text-anchor=${inside ? 'middle' : 'start'} dy="0.35em">${count}</text>`;
 }

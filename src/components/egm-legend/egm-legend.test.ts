@@ -453,4 +453,99 @@ describe('egm-legend', () => {
       expect(keys(el)).to.deep.equal(['.segments', '.tile-key', '.states-key']);
     });
   });
+
+  describe('in other languages', () => {
+    before(async () => {
+      await import('../../i18n/fr.js');
+    });
+    /** French groups digits with a narrow no-break space. */
+    const NNBSP = '\u202f';
+    /** The text as it is (`textOf` would turn the narrow space into a plain one). */
+    const raw = (node: Element | null) => node?.textContent?.replace(/[ \n]+/g, ' ').trim();
+
+    async function inLang(lang: string, schema: unknown = small, props: Partial<EgmLegend> = {}): Promise<EgmLegend> {
+      const wrap = await fixture<HTMLDivElement>(html`<div lang=${lang}><egm-legend .schema=${schema}></egm-legend></div>`);
+      const el = wrap.querySelector('egm-legend')!;
+      Object.assign(el, props);
+      await el.updateComplete;
+      return el;
+    }
+    /** smallMap with 1,234 more studies in education × cost, all of high quality: High has 1,237. */
+    function bigMap(): EgmMap {
+      const map = smallMap();
+      for (let i = 0; i < 1234; i++) map.studies.push({ id: `x${i}`, title: `Extra ${i}`, codes: { support: ['education'], outcome: ['cost'], quality: ['high'] } });
+      return map;
+    }
+
+    it('shows its keys, toggles and counts in French', async () => {
+      const el = await inLang('fr');
+      expect($(el, '.legend')!.getAttribute('aria-label')).to.equal('Légende');
+      expect(toggles(el)).to.deep.equal([
+        ['high', 'High', 3, 'true'],
+        ['medium', 'Medium', 1, 'true'],
+        ['low', 'Low', 2, 'true'],
+        ['', 'Non codé', 2, 'true'],
+      ]);
+      expect(textOf(toggle(el, 'medium'))).to.equal('Medium 1 étude');
+      expect(textOf(toggle(el, 'high'))).to.equal('High 3 études');
+      expect(textOf(toggle(el, 'high').querySelector('.count .visually-hidden'))).to.equal('études');
+      expect(textOf($(el, '#size-label'))).to.equal('Études par cellule :');
+      expect($$(el, '.size-key li').map((li) => textOf(li))).to.deep.equal(['1 étude', '2 études']);
+      expect($$(el, '.states-key li').map((li) => textOf(li))).to.deep.equal(['Lacune : aucune étude', 'Aucune étude avec les filtres actuels']);
+      Object.assign(el, { highlight: 'synthesis-gaps', synthesisGapMin: 1 });
+      await el.updateComplete;
+      expect(textOf($(el, '.sg-key'))).to.equal('◇Lacune de synthèse : au moins 1 étude primaire, aucune revue');
+      el.synthesisGapMin = 5;
+      await el.updateComplete;
+      expect(textOf($(el, '.sg-key > span:last-child'))).to.equal('Lacune de synthèse : au moins 5 études primaires, aucune revue');
+      await expect(el).to.be.accessible();
+      el.view = 'mosaic';
+      await el.updateComplete;
+      expect($$(el, '.tile-key li').map((li) => textOf(li))).to.deep.equal(['Une tuile par étude']);
+    });
+
+    it('formats numbers of four digits and more in French', async () => {
+      const el = await inLang('fr', bigMap());
+      expect(raw(toggle(el, 'high').querySelector('.count'))).to.equal(`1${NNBSP}237 études`);
+      expect(toggle(el, 'high').querySelector('.count')!.getAttribute('data-count')).to.equal('1237');
+      const fr = new Intl.NumberFormat('fr');
+      const sizes = sizeKeyCounts(1234);
+      expect(sizes[sizes.length - 1]).to.be.greaterThan(999);
+      expect($$(el, '.size-key li').map(raw)).to.deep.equal(sizes.map((n) => `${fr.format(n)} ${n === 1 ? 'étude' : 'études'}`));
+      el.view = 'heatmap';
+      await el.updateComplete;
+      const steps = heatScale(1234).steps;
+      expect($$(el, '.shade-key li').map(raw)).to.deep.equal(steps.map((st) => (st.from === st.to ? fr.format(st.from) : `${fr.format(st.from)}–${fr.format(st.to)}`)));
+      expect(raw($$(el, '.shade-key li').pop()!)).to.match(new RegExp(`–1${NNBSP}234$`));
+      el.view = 'mosaic';
+      await el.updateComplete;
+      expect($$(el, '.tile-key li').map((li) => textOf(li))).to.deep.equal(['Une tuile par étude', '+N : études au-delà des 40 tuiles d’une cellule pleine']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows its error state in French, the problems themselves in English', async () => {
+      const el = await inLang('fr', small, { rows: 'nope' });
+      expect(textOf($(el, '.error h2'))).to.equal('Impossible d’afficher la légende (1 problème)');
+      expect(textOf($(el, '.error li'))).to.match(/^rows attribute: unknown dimension "nope"/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes its own strings over the locale', async () => {
+      const el = await inLang('fr');
+      el.strings = { legend: { gap: 'Case vide', studies: { one: '{n} article', other: '{n} articles' } }, grid: { notCoded: 'Sans code' } };
+      await el.updateComplete;
+      expect($$(el, '.states-key li').map((li) => textOf(li))).to.deep.equal(['Case vide', 'Aucune étude avec les filtres actuels']);
+      expect(textOf(toggle(el, 'high'))).to.equal('High 3 articles');
+      expect(textOf(toggle(el, '').querySelector('.label'))).to.equal('Sans code');
+    });
+
+    it('speaks English, with English numbers, in a language with no locale', async () => {
+      const el = await inLang('de', bigMap());
+      expect($(el, '.legend')!.getAttribute('aria-label')).to.equal('Legend');
+      expect(textOf(toggle(el, 'high'))).to.equal('High 1,237 studies');
+      expect(textOf(toggle(el, '').querySelector('.label'))).to.equal('Not coded');
+      expect($$(el, '.states-key li').map((li) => textOf(li))).to.deep.equal(['Gap: no studies', 'No studies under the current filters']);
+      expect(textOf($(el, '#size-label'))).to.equal('Studies per cell:');
+    });
+  });
 });

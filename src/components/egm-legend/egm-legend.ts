@@ -1,13 +1,15 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
 import type { GridModel, SegmentInfo } from '../../core/grid.js';
 import { heatScale } from '../../core/heat.js';
 import { sizeKeyCounts } from '../../core/scale.js';
 import { synthesisGapMin } from '../../core/synthesis.js';
 import type { EgmFilters, EgmIssue } from '../../core/types.js';
 import { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
-import { BUBBLE_SCALE, MOSAIC, MOSAIC_CAP, VIEW, bubble, gridView, heatStyles, radiusFor, type GridView } from '../../internal/bubble.js';
+import type { EgmLocale } from '../../i18n/registry.js';
+import { BUBBLE_SCALE, MOSAIC, MOSAIC_CAP, VIEW, aroundNumber, bubble, gridView, heatStyles, radiusFor, type GridView } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type Axes, type MapData } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { tokens } from '../../styles/tokens.js';
@@ -18,16 +20,6 @@ const HEADINGS: Record<number, StaticValue> = { 2: literal`h2`, 3: literal`h3`, 
 /** The fill handed to `bubble()` for the size key; the style sheet recolours it (`--egm-color-bubble`). */
 const KEY_FILL = '#4a6fa5';
 const VIEW_BOX = `${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`;
-
-/** The legend's words for the views and synthesis gaps (a localisation pass will replace them). */
-const STRINGS = {
-  perCell: 'Studies per cell:',
-  range: (from: number, to: number) => (from === to ? `${from}` : `${from}–${to}`),
-  tile: 'One tile per study',
-  more: (drawn: number) => `+N: studies beyond the ${drawn} tiles of a full cell`,
-  synthesisGap: (min: number) => `Synthesis gap: at least ${min} primary studies, no review`,
-  synthesisMark: '◇',
-};
 
 /** What the legend reads from the `<egm-grid>` it follows (the grid's own property names). */
 type GridLike = HTMLElement & {
@@ -76,7 +68,6 @@ type Resolved =
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-const plural = (n: number) => `${n} ${n === 1 ? 'study' : 'studies'}`;
 
 /**
  * How many studies carry each segment of `model` (in `model.segments` order) under `filters`:
@@ -191,6 +182,10 @@ export class EgmLegend extends LitElement {
   /** The level of the segment dimension's heading, 2 to 6. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
 
+  /** Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md. */
+  @property({ attribute: false }) strings?: EgmLocale;
+
+  private readonly l10n = new LocaleController(this);
   private target?: GridLike;
   private root?: Document | ShadowRoot;
   private resolved: Resolved = { status: 'empty' };
@@ -288,7 +283,9 @@ export class EgmLegend extends LitElement {
   override render() {
     const r = this.resolved;
     if (r.status === 'empty') return nothing;
-    if (r.status === 'invalid') return renderIssues('The legend cannot be shown', r.issues);
+    const l10n = this.l10n;
+    const t = l10n.s.legend;
+    if (r.status === 'invalid') return renderIssues(t.invalid, r.issues, l10n);
     const { model, axes, data, counts } = r;
     // "Not coded" only when some study is not coded (it is never dropped from the grid).
     const shown = model.segments.map((s, i) => ({ s, i })).filter(({ s }) => !s.notCoded || s.total > 0);
@@ -298,8 +295,8 @@ export class EgmLegend extends LitElement {
     const max = model.totals.max;
     const donut = r.donut;
     const view = r.view;
-    const sgMark = html`<span class="sg-swatch" part="synthesis-gap"><span class="sg-mark">${STRINGS.synthesisMark}</span></span>`;
-    return html`<div class="legend" part="legend" role="group" aria-label="Legend">
+    const sgMark = html`<span class="sg-swatch" part="synthesis-gap"><span class="sg-mark">${l10n.s.grid.synthesisMark}</span></span>`;
+    return html`<div class="legend" part="legend" role="group" aria-label=${t.label}>
       ${axes.segments && shown.length && view !== 'heatmap'
         ? html`<div class="segments" part="segments" role="group" aria-labelledby="segments-heading">
             ${staticHtml`<${tag} class="heading" part="heading" id="segments-heading">${data.index.dimension(axes.segments)!.dimension.label}</${tag}>`}
@@ -319,8 +316,8 @@ export class EgmLegend extends LitElement {
                     <svg class="swatch" part="swatch" viewBox="0 0 10 10" aria-hidden="true">
                       ${svg`<rect class=${`seg-${i}`} x="0.5" y="0.5" width="9" height="9" rx="2" fill=${s.color}></rect>`}
                     </svg>
-                    <span class="label">${s.label}</span>
-                    <span class="count" part="count" data-count=${counts[i]}>${counts[i]}<span class="visually-hidden"> ${counts[i] === 1 ? 'study' : 'studies'}</span></span>
+                    <span class="label">${s.notCoded ? l10n.s.grid.notCoded : s.label}</span>
+                    <span class="count" part="count" data-count=${counts[i]}>${aroundNumber(l10n.t(t.studies, { n: counts[i] }), l10n.n(counts[i]))}</span>
                   </button>
                 </li>`;
               })}
@@ -330,32 +327,32 @@ export class EgmLegend extends LitElement {
       ${view === 'bubble' ? this.sizeKey(max, donut) : nothing}
       ${view === 'heatmap'
         ? html`<div class="shade-key" part="shade-key">
-            <span class="key-label" id="shade-label">${STRINGS.perCell}</span>
+            <span class="key-label" id="shade-label">${t.perCell}</span>
             <ul aria-labelledby="shade-label">
               ${heatScale(max).steps.map(
-                (s) => html`<li data-from=${s.from} data-to=${s.to}><span class=${`shade heat-${s.shade}`}></span><span>${STRINGS.range(s.from, s.to)}</span></li>`,
+                (s) => html`<li data-from=${s.from} data-to=${s.to}><span class=${`shade heat-${s.shade}`}></span><span>${s.from === s.to ? l10n.n(s.from) : l10n.t(t.range, { from: s.from, to: s.to })}</span></li>`,
               )}
             </ul>
           </div>`
         : nothing}
       ${view === 'mosaic'
         ? html`<ul class="tile-key" part="tile-key">
-            <li><svg class="tile" viewBox="0 0 7 7" aria-hidden="true">${svg`<rect width="7" height="7" fill=${KEY_FILL}></rect>`}</svg><span>${STRINGS.tile}</span></li>
-            ${max > MOSAIC_CAP ? html`<li>${STRINGS.more(MOSAIC_CAP - MOSAIC.columns)}</li>` : nothing}
+            <li><svg class="tile" viewBox="0 0 7 7" aria-hidden="true">${svg`<rect width="7" height="7" fill=${KEY_FILL}></rect>`}</svg><span>${t.tile}</span></li>
+            ${max > MOSAIC_CAP ? html`<li>${l10n.t(t.more, { n: MOSAIC_CAP - MOSAIC.columns })}</li>` : nothing}
           </ul>`
         : nothing}
       ${view !== 'table' || r.sgMin
         ? html`<ul class="states-key" part="states-key">
             ${view !== 'table'
-              ? html`<li><span class="gap" part="gap"></span><span>Gap: no studies</span></li>
+              ? html`<li><span class="gap" part="gap"></span><span>${t.gap}</span></li>
                   <li>
                     ${view === 'bubble'
                       ? html`<svg class="bubble" viewBox=${VIEW_BOX} aria-hidden="true">${svg`<circle class="ghost" r=${BUBBLE_SCALE.maxRadius / 2}></circle>`}</svg>`
                       : html`<span class="ghost-box"></span>`}
-                    <span>No studies under the current filters</span>
+                    <span>${t.filteredOut}</span>
                   </li>`
               : nothing}
-            ${r.sgMin ? html`<li class="sg-key" data-min=${r.sgMin}>${sgMark}<span>${STRINGS.synthesisGap(r.sgMin)}</span></li>` : nothing}
+            ${r.sgMin ? html`<li class="sg-key" data-min=${r.sgMin}>${sgMark}<span>${l10n.t(t.synthesisGap, { n: r.sgMin })}</span></li>` : nothing}
           </ul>`
         : nothing}
     </div>`;
@@ -364,12 +361,12 @@ export class EgmLegend extends LitElement {
   private sizeKey(max: number, donut: boolean) {
     const radius = radiusFor(max);
     return html`<div class="size-key" part="size-key">
-      <span class="key-label" id="size-label">${STRINGS.perCell}</span>
+      <span class="key-label" id="size-label">${this.l10n.s.legend.perCell}</span>
       <ul aria-labelledby="size-label">
         ${sizeKeyCounts(max).map(
           (n) => html`<li data-count=${n}>
             <svg class="bubble" viewBox=${VIEW_BOX} aria-hidden="true">${bubble(radius(n), [], KEY_FILL, donut)}</svg>
-            <span>${plural(n)}</span>
+            <span>${this.l10n.t(this.l10n.s.legend.studies, { n })}</span>
           </li>`,
         )}
       </ul>

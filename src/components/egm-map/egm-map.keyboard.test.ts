@@ -145,3 +145,21 @@ describe('<egm-map> from the keyboard', () => {
     expect(el.fullscreen).to.equal(false);
   });
 });
+
+describe('<egm-map> header descriptions', () => {
+  it('are written out in the panel when a header is activated, for touch and keyboard users', async () => {
+    const map = smallMap();
+    map.dimensions.find((d) => d.id === 'support')!.categories[0].description = 'Peers share information about a condition.';
+    const { schema, studies } = splitMap(map);
+    const el = await fixture<EgmMapElement>(html`<egm-map .schema=${schema} .studies=${studies}></egm-map>`);
+    await grid(el).updateComplete;
+    const head = grid(el).shadowRoot!.querySelector<HTMLElement>('th[data-axis="row"][data-id="education"]')!;
+    head.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('.panel'));
+    await settle(el);
+    expect(root(el).querySelector('.panel-description')?.textContent).to.equal('Peers share information about a condition.');
+    expect(focusedCell()).to.equal('th.head');
+    await expect(el).to.be.accessible();
+  });
+});

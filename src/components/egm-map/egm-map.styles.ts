@@ -112,6 +112,9 @@ export const styles = [
       margin: 0.25rem 0;
       font-size: 1.1em;
     }
+    .panel-description {
+      margin: 0 0 var(--_space);
+    }
     .panel-count {
       margin: 0 0 var(--_space);
       color: var(--_muted);

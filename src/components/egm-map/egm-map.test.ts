@@ -658,3 +658,175 @@ describe('egm-map', () => {
     });
   });
 });
+
+describe('egm-map in other languages', () => {
+  /** French groups digits with a narrow no-break space. */
+  const NNBSP = '\u202f';
+  const bar = (el: EgmMapElement) => root(el).querySelector('egm-filter-bar')!;
+  const barStatus = (el: EgmMapElement) => bar(el).shadowRoot!.querySelector('[role="status"]')!.textContent.trim();
+  const actions = (el: EgmMapElement) => root(el).querySelector<HTMLElement>('.actions')!;
+
+  async function mapIn(lang: string, map: EgmMap = smallMap()): Promise<EgmMapElement> {
+    const { schema, studies } = splitMap(map);
+    const wrap = await fixture<HTMLDivElement>(html`<div lang=${lang}><egm-map .schema=${schema} .studies=${studies}></egm-map></div>`);
+    const el = wrap.querySelector('egm-map')!;
+    await el.updateComplete;
+    await grid(el).updateComplete;
+    await bar(el).updateComplete;
+    return el;
+  }
+
+  before(async () => {
+    await import('../../i18n/fr.js');
+  });
+
+  it('speaks French: header, buttons, filter bar, panel, cards and announcements', async () => {
+    const map = everythingMap();
+    Object.assign(map, { aboutHtml: '<p>Methods</p>', version: '1.2', searchDate: '2024-05-01', license: 'CC BY 4.0', citation: 'Small (2024)' });
+    const el = await mapIn('fr', map);
+    expect(text(root(el).querySelector('.about summary'))).to.equal('À propos de cette carte');
+    expect([...root(el).querySelectorAll('.meta dt')].map(text)).to.deep.equal(['Version', 'Date de recherche', 'Licence', 'Citation']);
+    expect(text(fullscreenButton(el))).to.equal('Plein écran');
+    expect(actions(el).getAttribute('aria-label')).to.equal('Télécharger et partager');
+    expect(text(actions(el))).to.equal('Télécharger : Études (CSV) Études (RIS) Carte (SVG) Carte (PNG)');
+    expect(barStatus(el)).to.equal('7 sur 7 études affichées');
+    expect(bar(el).shadowRoot!.querySelector('[role="toolbar"]')!.getAttribute('aria-label')).to.equal('Filtres');
+    // A filter from the bar: announced by the map's live region.
+    const barRoot = bar(el).shadowRoot!;
+    barRoot.querySelector<HTMLButtonElement>('.control[data-dimension="population"] .control-button')!.click();
+    await bar(el).updateComplete;
+    barRoot.querySelector<HTMLInputElement>('input[data-id="children"]')!.click();
+    await waitUntil(() => liveText(el) === '2 sur 7 études affichées', 'the filtered count is announced');
+    expect(barStatus(el)).to.equal('2 sur 7 études affichées');
+    el.filters = { categories: {} };
+    await el.updateComplete;
+    // The panel.
+    await open(el, cell(el, 'education', 'mental-health'));
+    expect(panelTitle(el)).to.equal('Education × Mental health');
+    expect(panelCount(el)).to.equal('2 études');
+    await waitUntil(() => liveText(el) === 'Education × Mental health : 2 études', 'the panel is announced');
+    expect(root(el).querySelector('.panel .close')!.getAttribute('aria-label')).to.equal('Fermer la liste des études');
+    expect(text(findBox(el).labels![0])).to.equal('Rechercher dans ces études');
+    expect(findBox(el).placeholder).to.equal('Rechercher dans ces études');
+    expect([...tool<HTMLSelectElement>(el, 'Trier par').options].map((o) => o.text)).to.deep.equal([
+      'Plus récentes d’abord',
+      'Plus anciennes d’abord',
+      'Titre, de A à Z',
+      'Titre, de Z à A',
+      'Premier auteur, de A à Z',
+      'Premier auteur, de Z à A',
+    ]);
+    expect(tool<HTMLSelectElement>(el, 'Grouper par').options[0].text).to.equal('Aucun');
+    const card = root(el).querySelector('egm-study-card')!;
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('dl.codes')!.getAttribute('aria-label')).to.equal('Catégories');
+    await expect(el).to.be.accessible();
+    // A gap: no studies at all.
+    await open(el, cell(el, 'education', 'cost'));
+    await waitUntil(() => panelTitle(el) === 'Education × Cost-effectiveness');
+    expect(panelCount(el)).to.equal('Aucune étude : c’est une lacune dans les données probantes.');
+    await waitUntil(() => liveText(el) === 'Education × Cost-effectiveness : aucune étude');
+    // A header's list, searched and grouped.
+    el.columns = 'scope';
+    await el.updateComplete;
+    await grid(el).updateComplete;
+    await open(el, header(el, 'column', 'everything'));
+    await waitUntil(() => panelTitle(el) === 'Everything');
+    const box = findBox(el);
+    box.focus();
+    await sendKeys({ type: 'peer' });
+    await el.updateComplete;
+    expect(panelCount(el)).to.equal('4 sur 7 études');
+    await waitUntil(() => liveText(el) === '4 sur 7 études', 'the count is announced');
+    await choose(el, 'Grouper par', 'quality');
+    expect(groupHeadings(el)).to.deep.equal(['High : 2 études', 'Low : 2 études', 'Non codé : 1 étude']);
+    await choose(el, 'Grouper par', '');
+    box.select();
+    await sendKeys({ type: 'nothing like this' });
+    await el.updateComplete;
+    expect(panelCount(el)).to.equal('0 sur 7 études');
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats large counts in French', async () => {
+    const N = 1_234;
+    const el = await mapIn('fr', {
+      format: 'egm/1',
+      title: 'Many studies',
+      dimensions: [
+        { id: 'r', label: 'Rows', categories: [{ id: 'r1', label: 'Row one' }] },
+        { id: 'c', label: 'Columns', categories: [{ id: 'c1', label: 'Column one' }] },
+      ],
+      layout: { rows: 'r', columns: 'c', filters: ['r'] },
+      studies: Array.from({ length: N }, (_, i) => ({ id: `s${i}`, title: `Study ${i}`, year: 2000 + (i % 10), codes: { r: ['r1'], c: ['c1'] } })),
+    });
+    expect(barStatus(el)).to.equal(`1${NNBSP}234 sur 1${NNBSP}234 études affichées`);
+    await open(el, cell(el, 'r1', 'c1'));
+    // Raw text: \s would match the narrow no-break space.
+    expect(root(el).querySelector('.panel-count')!.textContent).to.equal(`1${NNBSP}234 études`);
+    expect(root(el).querySelector('button.more')!.textContent.trim()).to.equal(`Afficher 50 de plus sur 1${NNBSP}184`);
+    await waitUntil(() => root(el).querySelector('[aria-live="polite"]')!.textContent === `Row one × Column one : 1${NNBSP}234 études`);
+  });
+
+  it('shows loading and load errors in French', async () => {
+    let release!: () => void;
+    const restore = stubFetch(() => new Promise((resolve) => (release = () => resolve(new Response('', { status: 404, statusText: 'Not Found' })))));
+    try {
+      const wrap = await fixture<HTMLDivElement>(html`<div lang="fr"><egm-map src="/missing.json"><p>Repli</p></egm-map></div>`);
+      const el = wrap.querySelector('egm-map')!;
+      await el.updateComplete;
+      expect(text(root(el).querySelector('[role="status"]'))).to.equal('Chargement de la carte…');
+      setTimeout(release);
+      const e = await oneEvent<EgmErrorEvent>(el, 'egm-error');
+      const message = `Impossible de charger le fichier de la carte : le serveur a répondu 404 Not Found pour ${location.origin}/missing.json.`;
+      expect(e.detail.message).to.equal(message);
+      await el.updateComplete;
+      expect(text(root(el).querySelector('[role="alert"]'))).to.equal(message);
+      expect(text(root(el).querySelector('button.retry'))).to.equal('Réessayer');
+      await expect(el).to.be.accessible();
+    } finally {
+      restore();
+    }
+  });
+
+  it('heads the problems of an invalid map in French', async () => {
+    const bad = smallMap() as unknown as { studies: { codes: Record<string, string[]>; url?: string }[] };
+    bad.studies[0].codes.outcome = ['mental'];
+    bad.studies[1].url = 'javascript:alert(1)';
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fr"><egm-map .schema=${bad}></egm-map></div>`);
+    const el = wrap.querySelector('egm-map')!;
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[role="alert"] h2'))).to.equal('Impossible d’afficher cette carte (2 problèmes)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes its own strings to the filter bar, grid, legend and study cards', async () => {
+    const el = await mapIn('fr');
+    const strings = { map: { fullscreen: 'Agrandir' }, filterBar: { clear: 'Tout retirer' }, card: { categories: 'Codes' } };
+    el.strings = strings;
+    await el.updateComplete;
+    await bar(el).updateComplete;
+    expect(text(fullscreenButton(el))).to.equal('Agrandir');
+    expect(text(actions(el).querySelector('button'))).to.equal('Études (CSV)');
+    expect(text(bar(el).shadowRoot!.querySelector('.clear'))).to.equal('Tout retirer');
+    expect(bar(el).shadowRoot!.querySelector('[role="toolbar"]')!.getAttribute('aria-label')).to.equal('Filtres');
+    expect((grid(el) as unknown as { strings: unknown }).strings).to.equal(strings);
+    expect((root(el).querySelector('egm-legend') as unknown as { strings: unknown }).strings).to.equal(strings);
+    await open(el, cell(el, 'education', 'mental-health'));
+    const card = root(el).querySelector('egm-study-card')!;
+    await card.updateComplete;
+    expect(card.strings).to.equal(strings);
+    expect(card.shadowRoot!.querySelector('dl.codes')!.getAttribute('aria-label')).to.equal('Codes');
+  });
+
+  it('speaks English for a language without a registered locale', async () => {
+    const el = await mapIn('de');
+    expect(text(fullscreenButton(el))).to.equal('Full screen');
+    expect(actions(el).getAttribute('aria-label')).to.equal('Download and share');
+    expect(barStatus(el)).to.equal('Showing 7 of 7 studies');
+    await open(el, cell(el, 'education', 'mental-health'));
+    expect(panelCount(el)).to.equal('2 studies');
+    await waitUntil(() => liveText(el) === 'Education × Mental health: 2 studies');
+    expect(root(el).querySelector('.panel .close')!.getAttribute('aria-label')).to.equal('Close the study list');
+  });
+});

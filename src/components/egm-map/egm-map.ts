@@ -8,6 +8,10 @@ import { isHttpUrl } from '../../core/parse.js';
 import { yieldToEventLoop } from '../../core/yield.js';
 import type { EgmFilters, EgmIssue, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
 import { EGM_FORMAT } from '../../core/types.js';
+import type { Params } from '../../core/i18n.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import type { EgmStrings } from '../../i18n/en.js';
+import type { EgmLocale } from '../../i18n/registry.js';
 import type { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import { EgmErrorEvent } from '../../events/egm-error.js';
 import type { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
@@ -39,7 +43,8 @@ type LoadState =
   | { status: 'loading'; url: string; progress?: number }
   /** `json` is the file as parsed: the key under which it was validated and indexed. */
   | { status: 'loaded'; url: string; json: object; map: EgmMap }
-  | { status: 'failed'; url: string; message: string; issues?: readonly EgmIssue[] };
+  /** `error` is formatted in the map's language when shown. */
+  | { status: 'failed'; url: string; error: LoadError; issues?: readonly EgmIssue[] };
 
 type Panel =
   | { kind: 'cell'; rowId: string; columnId: string; studyIds: string[] }
@@ -48,31 +53,8 @@ type Panel =
 /** The study panel's orders: `title` and `author` are A to Z, their `-desc` forms Z to A. */
 export type EgmStudySort = 'year-desc' | 'year-asc' | 'title' | 'title-desc' | 'author' | 'author-desc';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-const nStudies = (n: number) => plural(n, 'study', 'studies');
-
-/** The panel's and full screen's user-visible text, in one place for translation. */
-const STRINGS = {
-  sorts: {
-    'year-desc': 'Newest first',
-    'year-asc': 'Oldest first',
-    title: 'Title, A to Z',
-    'title-desc': 'Title, Z to A',
-    author: 'First author, A to Z',
-    'author-desc': 'First author, Z to A',
-  } satisfies Record<EgmStudySort, string>,
-  sortBy: 'Sort by',
-  groupBy: 'Group by',
-  noGroups: 'None',
-  notCoded: 'Not coded',
-  find: 'Search these studies',
-  /** "12 of 40 studies": the panel's count while its search box holds text. */
-  found: (n: number, total: number) => `${n.toLocaleString()} of ${nStudies(total)}`,
-  /** A group's heading: "High: 3 studies". */
-  group: (label: string, n: number) => `${label}: ${nStudies(n)}`,
-  more: (n: number, rest: number) => `Show ${n.toLocaleString()} more of ${rest.toLocaleString()}`,
-  fullscreen: 'Full screen',
-};
+/** A message of the `map` strings without a plural: the load errors. */
+type LoadError = { key: { [K in keyof EgmStrings['map']]: EgmStrings['map'][K] extends string ? K : never }[keyof EgmStrings['map']]; params: Params };
 
 /** Maps filling the viewport; while there is one, the page behind does not scroll. */
 const fullscreenMaps = new Set<EgmMapElement>();
@@ -132,6 +114,7 @@ function lockPageScroll(map: EgmMapElement, on: boolean): void {
  * @csspart status - The loading state.
  * @csspart progress - The progress bar while a large map is checked and indexed.
  * @csspart error - The error state.
+ * @csspart actions - The "Download and share" buttons under the map.
  *
  * @cssproperty --egm-map-panel-width - Width of the study panel beside the grid on wide containers. Default `24rem`.
  * @cssproperty --egm-map-fullscreen-z-index - Stacking order of the map while it fills the viewport. Default `10000`.
@@ -167,6 +150,13 @@ export class EgmMapElement extends LitElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Whether the map fills the viewport (the "Full screen" button toggles it; Escape ends it). */
   @property({ type: Boolean, reflect: true }) fullscreen = false;
+  /**
+   * Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md.
+   * Passed on to the filter bar, legend, grid and study cards inside the map.
+   */
+  @property({ attribute: false }) strings?: EgmLocale;
+
+  private readonly l10n = new LocaleController(this);
 
   @state() private load: LoadState = { status: 'idle' };
   @state() private selected: EgmCellRef | null = null;
@@ -236,15 +226,16 @@ export class EgmMapElement extends LitElement {
     const url = new URL(src, document.baseURI).href;
     this.load = { status: 'loading', url };
     const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), this.loadTimeout);
-    const fail = (message: string, issues?: readonly EgmIssue[]) => {
+    const fail = (key: LoadError['key'], params: Params, issues?: readonly EgmIssue[]) => {
       if (this.controller !== controller) return; // a newer src took over
-      this.load = { status: 'failed', url, message, issues };
+      this.load = { status: 'failed', url, error: { key, params: { url, ...params } }, issues };
+      const message = this.loadError(this.load.error);
       const error = new EgmErrorEvent(issues ? { message, issues: [...issues] } : { message });
       this.dispatchEvent(error);
     };
     try {
       const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
-      if (!response.ok) return fail(`The map file could not be loaded: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}.`);
+      if (!response.ok) return fail('httpError', { status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}` });
       const text = await response.text();
       if (this.controller !== controller) return;
       let json: unknown;
@@ -252,11 +243,11 @@ export class EgmMapElement extends LitElement {
         json = JSON.parse(text);
       } catch {
         const looksHtml = /^\s*</.test(text);
-        return fail(text.trim() === '' ? `The map file at ${url} is empty.` : `The map file at ${url} is not JSON${looksHtml ? ' (the server sent a web page; is the address right?)' : ''}.`);
+        return fail(text.trim() === '' ? 'empty' : looksHtml ? 'notJsonPage' : 'notJson', {});
       }
       const format = (json as { format?: unknown } | null)?.format;
       if (typeof json === 'object' && json !== null && format !== undefined && format !== EGM_FORMAT) {
-        return fail(`The file at ${url} is not an ${EGM_FORMAT} map (its format is ${JSON.stringify(format)}). Convert other formats with the importers first.`);
+        return fail('wrongFormat', { format: EGM_FORMAT, found: JSON.stringify(format) });
       }
       // Checked and indexed in slices with progress (a 100,000-study map takes seconds): the
       // task that parsed the JSON ends here, and no later one runs long.
@@ -271,17 +262,23 @@ export class EgmMapElement extends LitElement {
       });
       if (this.controller !== controller) return;
       if (state.status !== 'ok') {
-        const issues = state.status === 'invalid' ? state.issues : [{ path: '', message: 'the file holds no map' }];
-        return fail(`The map file at ${url} is not a valid ${EGM_FORMAT} map.`, issues);
+        const issues = state.status === 'invalid' ? state.issues : [{ path: '', message: this.l10n.s.map.noMap }];
+        return fail('notValid', { format: EGM_FORMAT }, issues);
       }
       this.load = { status: 'loaded', url, json: json as object, map: state.data.map };
     } catch (error) {
       if (this.controller !== controller) return;
       const timedOut = controller.signal.aborted;
-      fail(timedOut ? `Loading the map from ${url} took longer than ${Math.round(this.loadTimeout / 100) / 10} seconds.` : `The map file could not be loaded from ${url} (${error instanceof Error ? error.message : String(error)}).`);
+      if (timedOut) fail('timeout', { seconds: Math.round(this.loadTimeout / 100) / 10 });
+      else fail('fetchFailed', { error: error instanceof Error ? error.message : String(error) });
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A load error's text in the map's language. */
+  private loadError(error: LoadError): string {
+    return this.l10n.t(this.l10n.s.map[error.key], error.params);
   }
 
   /** The map to show: the loaded `src`, else the properties. */
@@ -313,23 +310,25 @@ export class EgmMapElement extends LitElement {
     if (this.src && this.load.status === 'loading') {
       const { progress } = this.load;
       // The status text changes once (so a screen reader is not read every percent); the bar moves.
+      const m = this.l10n.s.map;
       return html`<div class="status" part="status" role="status">
-          <span class="spinner" aria-hidden="true"></span>${progress === undefined ? 'Loading the map…' : 'Loading the map… preparing it'}
-          ${progress === undefined ? nothing : html`<progress part="progress" max="100" .value=${Math.round(progress * 100)} aria-label="Preparing the map"></progress>`}
+          <span class="spinner" aria-hidden="true"></span>${progress === undefined ? m.loading : m.preparing}
+          ${progress === undefined ? nothing : html`<progress part="progress" max="100" .value=${Math.round(progress * 100)} aria-label=${m.preparingLabel}></progress>`}
         </div>
         <slot></slot>`;
     }
     if (this.src && this.load.status === 'failed') {
-      const { message, issues } = this.load;
-      return html`${issues ? renderIssues(message, issues) : html`<div class="error" part="error" role="alert"><p>${message}</p></div>`}
-        <p><button class="retry" type="button" @click=${this.reload}>Try again</button></p>
+      const { error, issues } = this.load;
+      const message = this.loadError(error);
+      return html`${issues ? renderIssues(message, issues, this.l10n) : html`<div class="error" part="error" role="alert"><p>${message}</p></div>`}
+        <p><button class="retry" type="button" @click=${this.reload}>${this.l10n.s.map.retry}</button></p>
         <slot></slot>`;
     }
     const src = this.source;
     if (!src) return html`<slot></slot>`;
     const state = resolveMap(src.schema, src.studies);
     if (state.status === 'invalid') {
-      return html`${renderIssues('This map could not be shown', state.issues)}<slot></slot>`;
+      return html`${renderIssues(this.l10n.s.map.invalid, state.issues, this.l10n)}<slot></slot>`;
     }
     if (state.status === 'empty') return html`<slot></slot>`;
     return this.renderMap(state.data, src.schema as EgmSchema, src.studies as EgmStudy[] | undefined);
@@ -348,13 +347,20 @@ export class EgmMapElement extends LitElement {
             aria-pressed=${this.fullscreen ? 'true' : 'false'}
             @click=${() => (this.fullscreen = !this.fullscreen)}
           >
-            ${STRINGS.fullscreen}
+            ${this.l10n.s.map.fullscreen}
           </button>
         </div>
-        <egm-filter-bar .schema=${schema} .studies=${studies} .filters=${this.filters} @egm-filter-change=${this.onFilterChange}></egm-filter-bar>
+        <egm-filter-bar
+          .schema=${schema}
+          .studies=${studies}
+          .filters=${this.filters}
+          .strings=${this.strings}
+          @egm-filter-change=${this.onFilterChange}
+        ></egm-filter-bar>
         <egm-legend
           .schema=${schema}
           .studies=${studies}
+          .strings=${this.strings}
           .filters=${this.filters}
           .collapsed=${this.collapsed}
           .hiddenSegments=${this.hiddenSegments}
@@ -370,6 +376,7 @@ export class EgmMapElement extends LitElement {
           <egm-grid
             .schema=${schema}
             .studies=${studies}
+            .strings=${this.strings}
             .filters=${this.filters}
             .selected=${this.selected}
             .collapsed=${this.collapsed}
@@ -395,13 +402,14 @@ export class EgmMapElement extends LitElement {
   }
 
   private renderActions(): TemplateResult {
-    return html`<div class="actions" part="actions" role="group" aria-label="Download and share">
-      <span class="actions-label">Download:</span>
-      <button type="button" @click=${() => this.exportStudies('csv')}>Studies (CSV)</button>
-      <button type="button" @click=${() => this.exportStudies('ris')}>Studies (RIS)</button>
-      <button type="button" @click=${() => this.exportPicture('svg')}>Map (SVG)</button>
-      <button type="button" @click=${() => this.exportPicture('png')}>Map (PNG)</button>
-      ${this.urlState ? html`<button type="button" @click=${this.copyLink}>Copy link</button>` : nothing}
+    const m = this.l10n.s.map;
+    return html`<div class="actions" part="actions" role="group" aria-label=${m.actions}>
+      <span class="actions-label">${m.download}</span>
+      <button type="button" @click=${() => this.exportStudies('csv')}>${m.studiesCsv}</button>
+      <button type="button" @click=${() => this.exportStudies('ris')}>${m.studiesRis}</button>
+      <button type="button" @click=${() => this.exportPicture('svg')}>${m.mapSvg}</button>
+      <button type="button" @click=${() => this.exportPicture('png')}>${m.mapPng}</button>
+      ${this.urlState ? html`<button type="button" @click=${this.copyLink}>${m.copyLink}</button>` : nothing}
     </div>`;
   }
 
@@ -424,22 +432,24 @@ export class EgmMapElement extends LitElement {
             ${links.map((l) => html`<li><a href=${l.url} target="_blank" rel="noopener noreferrer">${l.label}</a></li>`)}
           </ul>`
         : nothing}
-      ${map.aboutHtml ? html`<details class="about"><summary>About this map</summary><div class="about-body">${this.about(map.aboutHtml)}</div></details>` : nothing}
+      ${map.aboutHtml ? html`<details class="about"><summary>${this.l10n.s.map.aboutMap}</summary><div class="about-body">${this.about(map.aboutHtml)}</div></details>` : nothing}
     </div>`;
   }
 
   private renderMeta(map: EgmMap): TemplateResult | typeof nothing {
+    const m = this.l10n.s.map;
     const items: [string, string][] = [];
-    if (map.version) items.push(['Version', map.version]);
-    if (map.searchDate) items.push(['Searched', map.searchDate]);
-    if (map.license) items.push(['Licence', map.license]);
-    if (map.citation) items.push(['Cite as', map.citation]);
+    if (map.version) items.push([m.version, map.version]);
+    if (map.searchDate) items.push([m.searched, map.searchDate]);
+    if (map.license) items.push([m.licence, map.license]);
+    if (map.citation) items.push([m.citeAs, map.citation]);
     if (!items.length) return nothing;
     return html`<dl class="meta" part="meta">${items.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
   }
 
   private renderPanel(data: MapData, schema: EgmSchema): TemplateResult {
     const panel = this.panel!;
+    const m = this.l10n.s.map;
     const label = (dimId: string, id: string) => data.index.dimension(dimId)?.nodes.get(id)?.data.label ?? id;
     const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
     const model = grid?.model;
@@ -447,8 +457,14 @@ export class EgmMapElement extends LitElement {
     const colsDim = model?.columns.dimension.dimension.id ?? data.map.layout.columns;
     const title =
       panel.kind === 'cell'
-        ? `${label(rowsDim, panel.rowId)} × ${label(colsDim, panel.columnId)}`
-        : `${label(panel.axis === 'row' ? rowsDim : colsDim, panel.categoryId)}${panel.scope === 'direct' ? ' (coded to the group alone)' : ''}`;
+        ? this.l10n.t(m.cellTitle, { row: label(rowsDim, panel.rowId), column: label(colsDim, panel.columnId) })
+        : panel.scope === 'direct'
+          ? this.l10n.t(m.directOnly, { label: label(panel.axis === 'row' ? rowsDim : colsDim, panel.categoryId) })
+          : label(panel.axis === 'row' ? rowsDim : colsDim, panel.categoryId);
+    // A header's description (shown only as a tooltip and to screen readers in the grid) is
+    // written out here, so that touch and keyboard users can read it too.
+    const description =
+      panel.kind === 'header' ? data.index.dimension(panel.axis === 'row' ? rowsDim : colsDim)?.nodes.get(panel.categoryId)?.data.description : undefined;
     const total = panel.studyIds.length;
     const groupDim = data.index.dimension(this.groupBy);
     const searching = queryTerms(this.panelQuery).length > 0;
@@ -460,34 +476,35 @@ export class EgmMapElement extends LitElement {
     const count = (this.panelCount =
       total === 0
         ? panel.kind === 'cell' && this.isGap(panel)
-          ? 'No studies: this is a gap in the evidence.'
-          : 'No studies under the current filters.'
+          ? m.gap
+          : m.none
         : searching
-          ? STRINGS.found(found.length, total)
-          : nStudies(total));
+          ? this.l10n.t(m.found, { found: found.length, n: total })
+          : this.l10n.t(m.studies, { n: total }));
     const level = groupDim ? '5' : '4';
     return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title">
       <div class="panel-head">
         <h3 id="panel-title" tabindex="-1">${title}</h3>
-        <button class="close" type="button" aria-label="Close the study list" @click=${this.closePanel}>×</button>
+        <button class="close" type="button" aria-label=${m.close} @click=${this.closePanel}>×</button>
       </div>
+      ${description ? html`<p class="panel-description">${description}</p>` : nothing}
       <p class="panel-count">${count}</p>
       ${total > 1
         ? html`<div class="panel-tools">
             <label class="find">
-              <span class="visually-hidden">${STRINGS.find}</span>
-              <input type="search" placeholder=${STRINGS.find} autocomplete="off" .value=${live(this.panelQuery)} @input=${this.onPanelSearch} />
+              <span class="visually-hidden">${m.find}</span>
+              <input type="search" placeholder=${m.find} autocomplete="off" .value=${live(this.panelQuery)} @input=${this.onPanelSearch} />
             </label>
             <label class="sort">
-              ${STRINGS.sortBy}
+              ${m.sortBy}
               <select @change=${this.onSort}>
-                ${Object.entries(STRINGS.sorts).map(([value, text]) => html`<option value=${value} ?selected=${value === this.sort}>${text}</option>`)}
+                ${sorts(m).map(([value, text]) => html`<option value=${value} ?selected=${value === this.sort}>${text}</option>`)}
               </select>
             </label>
             <label class="sort">
-              ${STRINGS.groupBy}
+              ${m.groupBy}
               <select @change=${this.onGroup}>
-                <option value="" ?selected=${!groupDim}>${STRINGS.noGroups}</option>
+                <option value="" ?selected=${!groupDim}>${m.noGroups}</option>
                 ${data.map.dimensions.map((d) => html`<option value=${d.id} ?selected=${d.id === groupDim?.dimension.id}>${d.label}</option>`)}
               </select>
             </label>
@@ -500,9 +517,9 @@ export class EgmMapElement extends LitElement {
           const visible = g.studies.slice(0, upTo(g.id));
           const rest = g.studies.length - visible.length;
           if (!visible.length) return nothing;
-          return html`${groupDim ? html`<h4 class="group" id=${`group-${i}`}>${STRINGS.group(g.label, g.studies.length)}</h4>` : nothing}
+          return html`${groupDim ? html`<h4 class="group" id=${`group-${i}`}>${this.l10n.t(m.group, { label: g.label, n: g.studies.length })}</h4>` : nothing}
             <ul class="studies">
-              ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${schema} .study=${s} heading-level=${level}></egm-study-card></li>`)}
+              ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${schema} .study=${s} .strings=${this.strings} heading-level=${level}></egm-study-card></li>`)}
             </ul>
             ${rest > 0
               ? html`<button
@@ -511,7 +528,7 @@ export class EgmMapElement extends LitElement {
                   aria-describedby=${groupDim ? `group-${i}` : nothing}
                   @click=${() => (this.shown = new Map(this.shown).set(g.id, visible.length + PAGE))}
                 >
-                  ${STRINGS.more(Math.min(PAGE, rest), rest)}
+                  ${this.l10n.t(m.more, { n: Math.min(PAGE, rest), rest })}
                 </button>`
               : nothing}`;
         },
@@ -589,7 +606,7 @@ export class EgmMapElement extends LitElement {
       return { id: node.data.id, label: node.data.label, studies: list.filter((s) => members.has(at(s))) };
     });
     // "" cannot be a category id, so the "Not coded" group's key never clashes.
-    groups.push({ id: '', label: STRINGS.notCoded, studies: list.filter((s) => !dim.coded.has(at(s))) });
+    groups.push({ id: '', label: this.l10n.s.map.notCoded, studies: list.filter((s) => !dim.coded.has(at(s))) });
     return groups.filter((g) => g.studies.length);
   }
 
@@ -609,7 +626,7 @@ export class EgmMapElement extends LitElement {
       void this.updateComplete.then(() => {
         const counts = grid?.counts;
         const size = grid?.model?.index.size ?? 0;
-        if (counts) this.announce(`Showing ${counts.shown.toLocaleString()} of ${plural(size, 'study', 'studies')}`);
+        if (counts) this.announce(this.l10n.t(this.l10n.s.map.filtered, { shown: counts.shown, n: size }));
       });
     });
   };
@@ -679,7 +696,8 @@ export class EgmMapElement extends LitElement {
     const n = panel.studyIds.length;
     void this.updateComplete.then(() => {
       const title = this.renderRoot.querySelector('#panel-title')?.textContent ?? '';
-      this.announce(`${title}: ${n === 0 ? 'no studies' : plural(n, 'study', 'studies')}`);
+      const m = this.l10n.s.map;
+      this.announce(this.l10n.t(n === 0 ? m.openedNone : m.opened, { title, n }));
     });
   }
 
@@ -719,7 +737,7 @@ export class EgmMapElement extends LitElement {
     const list = studies.filter((_, i) => mask.has(i));
     const text = kind === 'csv' ? studiesToCsv(schema, list) : studiesToRis(schema, list);
     download(`${this.fileStem()}.${kind}`, text, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-research-info-systems;charset=utf-8');
-    this.announce(`Downloaded ${list.length.toLocaleString()} ${list.length === 1 ? 'study' : 'studies'} as ${kind.toUpperCase()}`);
+    this.announce(this.l10n.t(this.l10n.s.map.downloaded, { n: list.length, format: kind.toUpperCase() }));
     return text;
   }
 
@@ -787,9 +805,9 @@ export class EgmMapElement extends LitElement {
   private readonly copyLink = async () => {
     try {
       await navigator.clipboard.writeText(location.href);
-      this.announce('Link copied');
+      this.announce(this.l10n.s.map.linkCopied);
     } catch {
-      this.announce(`Copy this link: ${location.href}`);
+      this.announce(this.l10n.t(this.l10n.s.map.copyThisLink, { url: location.href }));
     }
   };
 
@@ -817,6 +835,18 @@ export class EgmMapElement extends LitElement {
     // The same text twice in a row would not be re-read: nudge it.
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
+}
+
+/** The panel's orders and their names, in menu order. */
+function sorts(m: EgmStrings['map']): [EgmStudySort, string][] {
+  return [
+    ['year-desc', m.sortYearDesc],
+    ['year-asc', m.sortYearAsc],
+    ['title', m.sortTitle],
+    ['title-desc', m.sortTitleDesc],
+    ['author', m.sortAuthor],
+    ['author-desc', m.sortAuthorDesc],
+  ];
 }
 
 /** A heading of a level chosen by the host, as text. */

@@ -152,6 +152,13 @@ export class EgmFilterBar extends LitElement {
   /** Space-separated dimension ids to offer, overriding the map's `layout.filters`. */
   @property({ reflect: true }) dimensions?: string;
 
+  /**
+   * The status line ("Showing N of M studies") is shown but not announced: for a host that has
+   * its own live region and announces the result itself, as `<egm-map>` does, so that a screen
+   * reader hears it once.
+   */
+  @property({ type: Boolean, reflect: true }) silent = false;
+
   /** Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md. */
   @property({ attribute: false }) strings?: EgmLocale;
 
@@ -264,7 +271,7 @@ export class EgmFilterBar extends LitElement {
           ${t.clear}
         </button>
       </div>
-      <p class="status" part="status" role="status" aria-live="polite">${this.l10n.t(t.status, { shown, n: total })}</p>
+      <p class="status" part="status" role=${this.silent ? nothing : 'status'} aria-live=${this.silent ? nothing : 'polite'}>${this.l10n.t(t.status, { shown, n: total })}</p>
     </div>`;
   }
 

@@ -6,6 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { splitMap } from '../../core/parse.js';
 import { smallMap } from '../../core/testing/fixture.js';
+import { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
 import type { EgmSelectionClearEvent } from '../../events/egm-selection-clear.js';
 import type { EgmGrid } from '../egm-grid/egm-grid.js';
 import '../egm-grid/egm-grid.js';
@@ -161,5 +162,27 @@ describe('<egm-map> header descriptions', () => {
     expect(root(el).querySelector('.panel-description')?.textContent).to.equal('Peers share information about a condition.');
     expect(focusedCell()).to.equal('th.head');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<egm-map> announcements', () => {
+  it('has one live region in its whole tree, so a filter change is heard once', async () => {
+    const el = await map();
+    /** Every live region under `node`, through shadow roots. */
+    const live = (node: ParentNode): Element[] =>
+      [...node.querySelectorAll('*')].flatMap((e) => [
+        ...(e.matches('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]') ? [e] : []),
+        ...(e.shadowRoot ? live(e.shadowRoot) : []),
+      ]);
+    const regions = live(root(el));
+    expect(regions.length).to.equal(1);
+    // As the bar does when a reader ticks "Children".
+    const bar = root(el).querySelector('egm-filter-bar')!;
+    bar.dispatchEvent(new EgmFilterChangeEvent({ filters: { categories: { population: ['children'] } } }));
+    await waitUntil(() => regions[0].textContent.trim() !== '', 'the result is announced');
+    await settle(el);
+    expect(regions[0].textContent.trim()).to.equal('Showing 2 of 7 studies');
+    // The filter bar still shows its status line, without announcing it.
+    expect(bar.shadowRoot!.querySelector('[part="status"]')!.textContent.trim()).to.equal('Showing 2 of 7 studies');
   });
 });

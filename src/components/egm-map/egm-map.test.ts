@@ -663,7 +663,7 @@ describe('egm-map in other languages', () => {
   /** French groups digits with a narrow no-break space. */
   const NNBSP = '\u202f';
   const bar = (el: EgmMapElement) => root(el).querySelector('egm-filter-bar')!;
-  const barStatus = (el: EgmMapElement) => bar(el).shadowRoot!.querySelector('[role="status"]')!.textContent.trim();
+  const barStatus = (el: EgmMapElement) => bar(el).shadowRoot!.querySelector('[part="status"]')!.textContent.trim();
   const actions = (el: EgmMapElement) => root(el).querySelector<HTMLElement>('.actions')!;
 
   async function mapIn(lang: string, map: EgmMap = smallMap()): Promise<EgmMapElement> {

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { normalizeFilters, queryTerms } from '../../core/filter.js';
 import type { DimensionIndex } from '../../core/map-index.js';
 import { isHttpUrl } from '../../core/parse.js';
@@ -148,6 +149,14 @@ export class EgmMapElement extends LitElement {
   @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = LOAD_TIMEOUT_MS;
   /** Heading level of the map's title (2 by default, for a map inside an article). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /**
+   * The map title's heading level (1-6); the legend and panel headings are one below it, the
+   * panel's groups and cards below those, so the outline never skips a level.
+   */
+  private get level(): number {
+    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+  }
   /** Whether the map fills the viewport (the "Full screen" button toggles it; Escape ends it). */
   @property({ type: Boolean, reflect: true }) fullscreen = false;
   /**
@@ -351,6 +360,7 @@ export class EgmMapElement extends LitElement {
           </button>
         </div>
         <egm-filter-bar
+          silent
           .schema=${schema}
           .studies=${studies}
           .filters=${this.filters}
@@ -370,6 +380,7 @@ export class EgmMapElement extends LitElement {
           view=${this.view ?? nothing}
           highlight=${this.highlight ?? nothing}
           synthesis-gap-min=${this.synthesisGapMin ?? nothing}
+          heading-level=${Math.min(6, this.level + 1)}
           @egm-segment-toggle=${this.onSegmentToggle}
         ></egm-legend>
         <div class="body">
@@ -423,9 +434,9 @@ export class EgmMapElement extends LitElement {
 
   private renderHeader(map: EgmMap): TemplateResult {
     const links = (map.links ?? []).filter((l) => isHttpUrl(l.url));
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const h = tag(this.level);
     return html`<div class="header" part="header">
-      ${heading(level, 'title', map.title)}
+      ${staticHtml`<${h} class="title" part="title">${map.title}</${h}>`}
       ${map.description ? html`<p class="description">${map.description}</p>` : nothing}
       ${links.length
         ? html`<ul class="links">
@@ -481,10 +492,10 @@ export class EgmMapElement extends LitElement {
         : searching
           ? this.l10n.t(m.found, { found: found.length, n: total })
           : this.l10n.t(m.studies, { n: total }));
-    const level = groupDim ? '5' : '4';
+    const level = Math.min(6, this.level + (groupDim ? 3 : 2));
     return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title">
       <div class="panel-head">
-        <h3 id="panel-title" tabindex="-1">${title}</h3>
+        ${staticHtml`<${tag(this.level + 1)} id="panel-title" tabindex="-1">${title}</${tag(this.level + 1)}>`}
         <button class="close" type="button" aria-label=${m.close} @click=${this.closePanel}>×</button>
       </div>
       ${description ? html`<p class="panel-description">${description}</p>` : nothing}
@@ -517,7 +528,7 @@ export class EgmMapElement extends LitElement {
           const visible = g.studies.slice(0, upTo(g.id));
           const rest = g.studies.length - visible.length;
           if (!visible.length) return nothing;
-          return html`${groupDim ? html`<h4 class="group" id=${`group-${i}`}>${this.l10n.t(m.group, { label: g.label, n: g.studies.length })}</h4>` : nothing}
+          return html`${groupDim ? staticHtml`<${tag(this.level + 2)} class="group" id=${`group-${i}`}>${this.l10n.t(m.group, { label: g.label, n: g.studies.length })}</${tag(this.level + 2)}>` : nothing}
             <ul class="studies">
               ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${schema} .study=${s} .strings=${this.strings} heading-level=${level}></egm-study-card></li>`)}
             </ul>
@@ -849,23 +860,9 @@ function sorts(m: EgmStrings['map']): [EgmStudySort, string][] {
   ];
 }
 
-/** A heading of a level chosen by the host, as text. */
-function heading(level: number, cls: string, text: string): TemplateResult {
-  switch (level) {
-    case 1:
-      return html`<h1 class=${cls} part="title">${text}</h1>`;
-    case 3:
-      return html`<h3 class=${cls} part="title">${text}</h3>`;
-    case 4:
-      return html`<h4 class=${cls} part="title">${text}</h4>`;
-    case 5:
-      return html`<h5 class=${cls} part="title">${text}</h5>`;
-    case 6:
-      return html`<h6 class=${cls} part="title">${text}</h6>`;
-    default:
-      return html`<h2 class=${cls} part="title">${text}</h2>`;
-  }
-}
+const TAGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+/** The heading tag of `level`, within h1-h6. */
+const tag = (level: number): StaticValue => TAGS[Math.min(6, Math.max(1, level)) - 1];
 
 if (!customElements.get('egm-map')) customElements.define('egm-map', EgmMapElement);
 

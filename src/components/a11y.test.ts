@@ -250,3 +250,44 @@ describe('reflow at 320 CSS pixels (WCAG 1.4.10; 400% zoom of a 1280 px window)'
     }
   });
 });
+
+describe('map text in any direction, and very long labels', () => {
+  const LONG = 'Peer support delivered by trained volunteers with lived experience in community settings over twelve months';
+  const map = (): EgmMap => ({
+    format: 'egm/1',
+    id: 'text',
+    title: '\u202eRTL override in a title',
+    dimensions: [
+      { id: 'rows', label: 'Rows', categories: [{ id: 'r', label: 'أقران \u202eoverride' }] },
+      { id: 'cols', label: 'Columns', categories: [{ id: 'long', label: LONG }, { id: 'short', label: 'Short' }] },
+    ],
+    layout: { rows: 'rows', columns: 'cols' },
+    studies: [{ id: 's1', title: 'One', codes: { rows: ['r'], cols: ['long'] } }],
+  });
+
+  it('isolates every label from the text around it (dir="auto": a bidi override stays inside)', async () => {
+    const { schema, studies } = splitMap(map());
+    const el = await fixture<EgmMapElement>(html`<egm-map .schema=${schema} .studies=${studies}></egm-map>`);
+    const g = el.shadowRoot!.querySelector<EgmGrid>('egm-grid')!;
+    await g.updateComplete;
+    const labels = [...g.shadowRoot!.querySelectorAll<HTMLElement>('.head-label'), el.shadowRoot!.querySelector<HTMLElement>('.title')!];
+    expect(labels.length).to.equal(4);
+    for (const label of labels) {
+      expect(label.getAttribute('dir')).to.equal('auto');
+      expect(getComputedStyle(label).unicodeBidi).to.equal('isolate');
+    }
+  });
+
+  it('clamps a very long column label to four lines, keeping it whole in its tooltip and name', async () => {
+    const { schema, studies } = splitMap(map());
+    const el = await fixture<EgmGrid>(html`<egm-grid .schema=${schema} .studies=${studies}></egm-grid>`);
+    const head = el.shadowRoot!.querySelector<HTMLElement>('th[data-axis="column"][data-id="long"]')!;
+    const label = head.querySelector<HTMLElement>('.head-label')!;
+    const line = parseFloat(getComputedStyle(label).lineHeight) || parseFloat(getComputedStyle(label).fontSize) * 1.2;
+    expect(label.scrollHeight).to.be.greaterThan(label.clientHeight);
+    expect(label.clientHeight).to.be.at.most(Math.ceil(line * 4) + 1);
+    expect(label.title).to.equal(LONG);
+    expect(head.textContent).to.contain(LONG);
+    await expect(el).to.be.accessible();
+  });
+});

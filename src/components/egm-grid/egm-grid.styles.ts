@@ -131,6 +131,14 @@ export const styles = [
       overflow-wrap: break-word;
       hyphens: auto;
     }
+    /* A very long column label would make the sticky header cover the grid: clamp it. */
+    thead .head-label {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: var(--egm-column-label-lines, 4);
+      line-clamp: var(--egm-column-label-lines, 4);
+      overflow: hidden;
+    }
     .head-count {
       color: var(--_muted);
       font-weight: 400;

@@ -162,6 +162,7 @@ interface RowState {
  *
  * @cssproperty --egm-cell-size - Height of a cell and size of its bubble. Default `3.5rem`.
  * @cssproperty --egm-column-width - Width of a column. Default `6rem`.
+ * @cssproperty --egm-column-label-lines - Lines a column header's label shows before it is cut short (its tooltip and accessible name keep it whole). Default `4`.
  * @cssproperty --egm-color-bubble - Colour of bubbles without segments.
  * @cssproperty --egm-row-header-width - Width of the row headers. Default `15rem`.
  * @cssproperty --egm-grid-max-height - Height after which the grid scrolls. Default `80vh`.
@@ -550,7 +551,7 @@ export class EgmGrid extends LitElement {
       const classes = `head ${axis} depth-${e.depth}${e.group ? ' group' : ''}${e.expanded ? ' expanded' : ''}`;
       const content = html`<span class="head-inner">
           ${e.group ? html`<span class="chevron" aria-hidden="true">${e.expanded ? '▾' : '▸'}</span>` : nothing}
-          <span class="head-label" title=${e.description ?? nothing}>${e.label}</span>
+          <span class="head-label" dir="auto" title=${headTitle(e) ?? nothing}>${e.label}</span>
           <span class="head-count">${aroundNumber(l10n.t(g.headCount, { n: count }), l10n.n(count))}</span>
           ${directOnly > 0
             ? grid
@@ -843,6 +844,16 @@ export class EgmGrid extends LitElement {
     const toggle = new EgmGroupToggleEvent({ axis, categoryId: id, expanded });
     this.dispatchEvent(toggle);
   }
+}
+
+/**
+ * A header label's tooltip: its description, and its full text when it may be cut short (column
+ * labels are clamped to `--egm-column-label-lines` lines). Both are also in the accessible name
+ * or description, and the description is written out in `<egm-map>`'s panel.
+ */
+function headTitle(e: AxisEntry): string | undefined {
+  const parts = [e.label.length > 40 ? e.label : '', e.description ?? ''].filter(Boolean);
+  return parts.length ? parts.join(' — ') : undefined;
 }
 
 /** The count inside a bubble, or beside it when the bubble is too small to hold it. */

@@ -316,7 +316,7 @@ export class EgmLegend extends LitElement {
                     <svg class="swatch" part="swatch" viewBox="0 0 10 10" aria-hidden="true">
                       ${svg`<rect class=${`seg-${i}`} x="0.5" y="0.5" width="9" height="9" rx="2" fill=${s.color}></rect>`}
                     </svg>
-                    <span class="label">${s.notCoded ? l10n.s.grid.notCoded : s.label}</span>
+                    <span class="label" dir="auto">${s.notCoded ? l10n.s.grid.notCoded : s.label}</span>
                     <span class="count" part="count" data-count=${counts[i]}>${aroundNumber(l10n.t(t.studies, { n: counts[i] }), l10n.n(counts[i]))}</span>
                   </button>
                 </li>`;

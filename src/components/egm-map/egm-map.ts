@@ -436,8 +436,8 @@ export class EgmMapElement extends LitElement {
     const links = (map.links ?? []).filter((l) => isHttpUrl(l.url));
     const h = tag(this.level);
     return html`<div class="header" part="header">
-      ${staticHtml`<${h} class="title" part="title">${map.title}</${h}>`}
-      ${map.description ? html`<p class="description">${map.description}</p>` : nothing}
+      ${staticHtml`<${h} class="title" part="title" dir="auto">${map.title}</${h}>`}
+      ${map.description ? html`<p class="description" dir="auto">${map.description}</p>` : nothing}
       ${links.length
         ? html`<ul class="links">
             ${links.map((l) => html`<li><a href=${l.url} target="_blank" rel="noopener noreferrer">${l.label}</a></li>`)}

@@ -271,7 +271,7 @@ export class EgmStudyCard extends LitElement {
     const authors = this.renderAuthors(s);
     const codes = studyBadges(s, schemaLookup(this.schema), t.notCoded);
     return html`<article class="card" part="card" aria-labelledby="title" @click=${this.onCardClick}>
-      ${staticHtml`<${tag} class="title" part="title" id="title"><button class="select" part="select" type="button">${s.title.trim()}</button></${tag}>`}
+      ${staticHtml`<${tag} class="title" part="title" id="title"><button class="select" part="select" type="button" dir="auto">${s.title.trim()}</button></${tag}>`}
       ${authors || year !== undefined || source
         ? html`<p class="meta" part="meta">
             ${authors ?? nothing}${year !== undefined ? html`<span class="year">${year}</span>` : nothing}${source
@@ -290,7 +290,7 @@ export class EgmStudyCard extends LitElement {
                       ? html`<svg class="swatch" part="swatch" viewBox="0 0 10 10" aria-hidden="true">
                           ${svg`<rect x="0.5" y="0.5" width="9" height="9" rx="2" fill=${b.color}></rect>`}
                         </svg>`
-                      : nothing}<span class="badge-label">${b.label}</span>
+                      : nothing}<span class="badge-label" dir="auto">${b.label}</span>
                   </dd>`,
                 )}
               </div>`,

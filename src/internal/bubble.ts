@@ -2,7 +2,7 @@
  * The drawing shared by `<egm-grid>` and `<egm-legend>` (bubbles, heat shades, mosaic tiles),
  * so that the legend's keys and segment colours are the grid's own.
  */
-import { html, nothing, svg, unsafeCSS, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, unsafeCSS, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { arcPath } from '../core/geometry.js';
 import { HEAT_PALETTE, HEAT_TEXT, heatText } from '../core/heat.js';
 import { bubbleScale } from '../core/scale.js';
@@ -61,6 +61,20 @@ export function bubble(r: number, slices: readonly Slice[], fallbackColor: strin
  * `--_heat-text`. Built from the core palette (constants, never input), for grid and legend alike.
  */
 export const heatStyles = unsafeCSS(HEAT_PALETTE.map((c, i) => `.heat-${i}{--_heat:${c};--_heat-text:${HEAT_TEXT[heatText(c)]}}`).join(''));
+
+/** The synthesis-gap marker (◇) of grid cells and of the legend's key; each places it. */
+export const markStyles = css`
+  .sg-mark {
+    position: absolute;
+    padding: 0 1px;
+    font-size: 12px;
+    font-weight: 700;
+    line-height: 1;
+    color: var(--_sg);
+    background: var(--_bg);
+    pointer-events: none;
+  }
+`;
 
 /**
  * The mosaic's tile grid: `COLUMNS` tiles a row, at most `ROWS` rows, each tile `TILE` units in

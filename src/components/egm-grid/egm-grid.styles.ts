@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { heatStyles } from '../../internal/bubble.js';
+import { heatStyles, markStyles } from '../../internal/bubble.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
   heatStyles,
+  markStyles,
   css`
     :host {
       display: block;
@@ -197,16 +198,8 @@ export const styles = [
       pointer-events: none;
     }
     .sg-mark {
-      position: absolute;
       top: 1px;
       inset-inline-end: 2px;
-      padding: 0 1px;
-      font-size: 12px;
-      font-weight: 700;
-      line-height: 1;
-      color: var(--_sg);
-      background: var(--_bg);
-      pointer-events: none;
     }
 
     /* Heat map: the count on its shade, in the text colour that reaches 4.5:1 there. */

@@ -6,7 +6,7 @@ import { HEAT_PALETTE, HEAT_TEXT, heatScale, heatText } from '../../core/heat.js
 import { synthesisGaps } from '../../core/synthesis.js';
 import { createIndex } from '../../core/map-index.js';
 import { parseMap, splitMap } from '../../core/parse.js';
-import { smallMap } from '../../core/testing/fixture.js';
+import { smallMap, smallMapWithBigCell } from '../../core/testing/fixture.js';
 import type { EgmMap } from '../../core/types.js';
 import type { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
@@ -644,12 +644,7 @@ describe('egm-grid', () => {
       await el.updateComplete;
       return el;
     }
-    /** smallMap with 1,234 more studies in education × cost (a gap before), all of high quality. */
-    function bigMap(): EgmMap {
-      const map = smallMap();
-      for (let i = 0; i < 1234; i++) map.studies.push({ id: `x${i}`, title: `Extra ${i}`, codes: { support: ['education'], outcome: ['cost'], quality: ['high'] } });
-      return map;
-    }
+    const bigMap = () => smallMapWithBigCell(1234);
     const name = (el: EgmGrid, row: string, column: string) => cell(el, row, column).getAttribute('aria-label');
 
     it('names filled, gap, filtered-out and synthesis-gap cells in French', async () => {

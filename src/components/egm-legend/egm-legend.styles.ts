@@ -149,15 +149,8 @@ export const legendStyles = css`
     border: 1.25px dashed var(--_muted);
   }
   .sg-mark {
-    position: absolute;
     top: -2px;
     inset-inline-end: -2px;
-    padding: 0 1px;
-    font-size: 12px;
-    font-weight: 700;
-    line-height: 1;
-    color: var(--_sg);
-    background: var(--_bg);
   }
 
   @media (forced-colors: active) {

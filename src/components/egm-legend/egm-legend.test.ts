@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HEAT_PALETTE, heatScale } from '../../core/heat.js';
 import { sizeKeyCounts } from '../../core/scale.js';
-import { smallMap } from '../../core/testing/fixture.js';
+import { smallMap, smallMapWithBigCell } from '../../core/testing/fixture.js';
 import type { EgmFilters, EgmMap } from '../../core/types.js';
 import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
 import { radiusFor } from '../../internal/bubble.js';
@@ -470,12 +470,7 @@ describe('egm-legend', () => {
       await el.updateComplete;
       return el;
     }
-    /** smallMap with 1,234 more studies in education × cost, all of high quality: High has 1,237. */
-    function bigMap(): EgmMap {
-      const map = smallMap();
-      for (let i = 0; i < 1234; i++) map.studies.push({ id: `x${i}`, title: `Extra ${i}`, codes: { support: ['education'], outcome: ['cost'], quality: ['high'] } });
-      return map;
-    }
+    const bigMap = () => smallMapWithBigCell(1234);
 
     it('shows its keys, toggles and counts in French', async () => {
       const el = await inLang('fr');

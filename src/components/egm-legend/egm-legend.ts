@@ -9,7 +9,7 @@ import { synthesisGapMin } from '../../core/synthesis.js';
 import type { EgmFilters, EgmIssue } from '../../core/types.js';
 import { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
 import type { EgmLocale } from '../../i18n/registry.js';
-import { BUBBLE_SCALE, MOSAIC, MOSAIC_CAP, VIEW, aroundNumber, bubble, gridView, heatStyles, radiusFor, type GridView } from '../../internal/bubble.js';
+import { BUBBLE_SCALE, MOSAIC, MOSAIC_CAP, VIEW, aroundNumber, bubble, gridView, heatStyles, markStyles, radiusFor, type GridView } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type Axes, type MapData } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { tokens } from '../../styles/tokens.js';
@@ -138,7 +138,7 @@ export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilte
  * @cssproperty --egm-space - Spacing unit. Default: `0.5rem`.
  */
 export class EgmLegend extends LitElement {
-  static override styles = [tokens, heatStyles, legendStyles];
+  static override styles = [tokens, heatStyles, markStyles, legendStyles];
 
   /** The map without its studies (or a whole map, which then carries its own studies). */
   @property({ attribute: false }) schema?: unknown;

@@ -104,3 +104,13 @@ export function smallMap(): EgmMap {
     ],
   };
 }
+
+/**
+ * smallMap() with `extra` more studies in education × cost (a gap in smallMap), all of high
+ * quality: for counts in the thousands (number formats). With 1,234 extra, High totals 1,237.
+ */
+export function smallMapWithBigCell(extra = 1234): EgmMap {
+  const map = smallMap();
+  for (let i = 0; i < extra; i++) map.studies.push({ id: `x${i}`, title: `Extra ${i}`, codes: { support: ['education'], outcome: ['cost'], quality: ['high'] } });
+  return map;
+}

@@ -94,8 +94,14 @@ export function themingMarkdown(manifest, { LIGHT, DARK, PALETTE_TOKENS, PALETTE
     .flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement && d.tagName))
     .sort((a, b) => a.tagName.localeCompare(b.tagName));
   const palette = new Set(Object.values(PALETTE_TOKENS));
+  const documented = (name) => elements.flatMap((d) => d.cssProperties ?? []).filter((p) => p.name === name);
   /** A token's description: the first element that documents it (colours: the palette's own). */
-  const described = (name) => elements.flatMap((d) => d.cssProperties ?? []).find((p) => p.name === name)?.description;
+  const described = (name) => documented(name)[0]?.description?.replace(/\s*Default:? .*$/, '');
+  /** Its default: a JSDoc `[--name=default]`, else "Default `x`" in a description. */
+  const defaultOf = (name) =>
+    documented(name)
+      .map((p) => p.default ?? /Default:? `([^`]+)`/.exec(p.description ?? '')?.[1] ?? (/Default: the system UI font/.test(p.description ?? '') ? 'system-ui, sans-serif' : undefined))
+      .find((d) => d !== undefined);
   const swatch = (value) => `\`${value}\``;
   const shared = new Map();
   for (const d of elements) for (const p of d.cssProperties ?? []) if (!palette.has(p.name)) shared.set(p.name, [...(shared.get(p.name) ?? []), d.tagName]);
@@ -113,8 +119,10 @@ export function themingMarkdown(manifest, { LIGHT, DARK, PALETTE_TOKENS, PALETTE
     '### Type, sizes and spacing',
     '',
     ...table(
-      ['property', 'elements', 'description'],
-      [...shared].sort(([a], [b]) => a.localeCompare(b)).map(([name, tags]) => [code(name), tags.map((t) => `\`<${t}>\``).join(', '), cell(described(name))]),
+      ['property', 'default', 'elements', 'description'],
+      [...shared]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, tags]) => [code(name), defaultOf(name) ? code(defaultOf(name)) : '–', tags.map((t) => `\`<${t}>\``).join(', '), cell(described(name))]),
     ),
     '### Parts',
     '',

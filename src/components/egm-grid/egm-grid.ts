@@ -768,7 +768,7 @@ export class EgmGrid extends LitElement {
     const el = this.keyFromEvent(event);
     if (!el) return;
     this.nav.activate(el.dataset.key!, true);
-    this.activate(el, false);
+    this.activate(el, false, event.ctrlKey || event.metaKey);
   };
 
   private readonly onKeydown = (event: KeyboardEvent) => {
@@ -786,11 +786,14 @@ export class EgmGrid extends LitElement {
     const el = this.keyFromEvent(event);
     if (!el) return;
     event.preventDefault();
-    this.activate(el, event.shiftKey);
+    this.activate(el, event.shiftKey, event.ctrlKey || event.metaKey);
   };
 
-  /** Enter, Space or a click on a cell or header. */
-  private activate(el: HTMLElement, shift: boolean): void {
+  /**
+   * Enter, Space or a click on a cell or header. On a group header: toggles the group; with
+   * Shift, lists the studies coded to the group alone; with Ctrl (⌘), lists all its studies.
+   */
+  private activate(el: HTMLElement, shift: boolean, all = false): void {
     const key = el.dataset.key!;
     if (key.startsWith('x')) {
       this.selectCell(el.dataset.row!, el.dataset.column!);
@@ -802,7 +805,7 @@ export class EgmGrid extends LitElement {
     const entry = (axis === 'row' ? this.prepared?.model.rows : this.prepared?.model.columns)?.byId.get(id);
     if (!entry) return;
     if (entry.group && shift) this.selectDirectOnly(axis, id);
-    else if (entry.group) this.toggleGroup(axis, id);
+    else if (entry.group && !all) this.toggleGroup(axis, id);
     else {
       const select = new EgmHeaderSelectEvent({ axis, categoryId: id, studyIds: this.prepared!.model.headerStudies(axis, id, this.filters) });
       this.dispatchEvent(select);

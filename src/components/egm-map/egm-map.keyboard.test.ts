@@ -186,3 +186,22 @@ describe('<egm-map> announcements', () => {
     expect(bar.shadowRoot!.querySelector('[part="status"]')!.textContent.trim()).to.equal('Showing 2 of 7 studies');
   });
 });
+
+describe('<egm-map> group headers', () => {
+  it('list every study of the group with Ctrl+Enter (Enter toggles it, Shift+Enter lists the group alone)', async () => {
+    const el = await map();
+    const g = grid(el);
+    const head = () => g.shadowRoot!.querySelector<HTMLElement>('th[data-axis="row"][data-id="delivery"]')!;
+    head().focus();
+    const details: unknown[] = [];
+    el.addEventListener('egm-header-select', (e) => details.push(e.detail));
+    await sendKeys({ press: 'Control+Enter' });
+    await waitUntil(() => root(el).querySelector('.panel'));
+    await settle(el);
+    // Delivery holds s3, s4, s5 and s7 (s4 coded to the group itself): hand-counted in the fixture.
+    expect(details).to.deep.equal([{ axis: 'row', categoryId: 'delivery', studyIds: ['s3', 's4', 's5', 's7'] }]);
+    expect(g.collapsed).to.deep.equal([]);
+    expect(root(el).querySelectorAll('.panel egm-study-card').length).to.equal(4);
+    expect((deepActive() as HTMLElement).dataset.id).to.equal('delivery');
+  });
+});

@@ -178,10 +178,10 @@ describe('egm-map: the XSS corpus in every text field', () => {
       expect(texts(card, '.badge-label').every((b) => b.includes(t))).to.equal(true);
       // A DOI is never a scheme: the card links to doi.org with the DOI encoded.
       expect(card.querySelector('a.link')!.getAttribute('href')).to.match(/^https:\/\/doi\.org\//);
-      // Tooltips (category descriptions) are attribute text.
+      // Tooltips (category descriptions, and long labels whole) are attribute text.
       const titles = allElements(el).filter((n) => n.hasAttribute('title') && !n.closest('.about-body')).map((n) => n.getAttribute('title'));
       expect(titles.length).to.be.above(0);
-      expect(titles.every((v) => v === p)).to.equal(true);
+      expect(titles.every((v) => v === p || v === `${p} — ${p}`)).to.equal(true);
     });
   }
 

@@ -83,7 +83,9 @@ export class GridFocusController implements ReactiveController {
     this.pendingFocus = false;
     const key = this.activeKey;
     const el = key === undefined ? null : this.options.element(key);
-    el?.focus({ preventScroll: false });
-    el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    // A clicked cell has focus already: focusing and scrolling again would only force a layout.
+    if (!el || (el.getRootNode() as ShadowRoot).activeElement === el) return;
+    el.focus({ preventScroll: false });
+    el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }
 }

@@ -44,6 +44,8 @@ function element(d, path) {
       ['method', 'description'],
       methods.map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional ? '?' : ''}${p.type ? `: ${p.type.text}` : ''}`).join(', ')})${m.return?.type ? `: ${m.return.type.text}` : ''}`), cell(m.description)]),
     ),
+    ...((d.attributes ?? []).some((a) => !a.fieldName) ? ['### Attributes without a property', ''] : []),
+    ...table(['attribute', 'description'], (d.attributes ?? []).filter((a) => !a.fieldName).map((a) => [code(a.name), cell(a.description)])),
     ...(d.events?.length ? ['### Events', ''] : []),
     ...table(['event', 'description'], (d.events ?? []).map((e) => [code(e.name), cell(e.description)])),
     ...(d.slots?.length ? ['### Slots', ''] : []),

@@ -180,6 +180,7 @@ const countCodes = (list: readonly CodeNode[]): number => list.reduce((sum, c) =
  *
  * @summary Turn an export into a published map, without a command line.
  *
+ * @attribute theme - `dark` for the dark theme, `auto` to follow the reader's system (`prefers-color-scheme`); the elements inside follow (docs/theming.md).
  * @csspart drop - The drop zone.
  * @csspart preview - The preview column: the map, its problems and the importer's warnings.
  *

@@ -95,6 +95,7 @@ function yearsOf(data: MapData): { min: number; max: number } | null {
  *
  * @event {EgmFilterChangeEvent} egm-filter-change - The filters changed through the bar. `detail.filters` is a fresh normalised `EgmFilters`, exactly what `<egm-grid>`'s `.filters` takes. Bubbles, composed, cancelable: `preventDefault()` reverts the bar.
  *
+ * @attribute theme - `dark` for the dark theme, `auto` to follow the reader's system (`prefers-color-scheme`); the elements inside follow (docs/theming.md).
  * @csspart base - The wrapper around the toolbar and the status line.
  * @csspart bar - The toolbar (`role="toolbar"`) holding every control.
  * @csspart control - One dimension's filter, or the mode control: its button and its panel.

@@ -148,6 +148,7 @@ interface RowState {
  * @event egm-selection-clear - Escape (or `clearSelection()`) cleared the selected cell: `{ rowId, columnId }`.
  * @event egm-render - Not bubbling: the grid re-rendered (a following `<egm-legend>` listens).
  *
+ * @attribute theme - `dark` for the dark theme, `auto` to follow the reader's system (`prefers-color-scheme`); the elements inside follow (docs/theming.md).
  * @csspart scroller - The scrolling box around the grid.
  * @csspart grid - The grid table.
  * @csspart corner - The top-left header cell.

@@ -106,6 +106,7 @@ export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilte
  *   `detail: { dimensionId, categoryId, visible }` ("Not coded" has `categoryId: ""`).
  *   Cancelable: `preventDefault()` reverts the toggle.
  *
+ * @attribute theme - `dark` for the dark theme, `auto` to follow the reader's system (`prefers-color-scheme`); the elements inside follow (docs/theming.md).
  * @csspart legend - The legend's box (a group labelled "Legend").
  * @csspart segments - The segment dimension's heading and toggles.
  * @csspart heading - The segment dimension's name.

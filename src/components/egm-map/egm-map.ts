@@ -107,6 +107,7 @@ function lockPageScroll(map: EgmMapElement, on: boolean): void {
  * @event egm-segment-toggle - From the legend: a segment was shown or hidden.
  * @event egm-study-select - From a study card: a study was activated.
  *
+ * @attribute theme - `dark` for the dark theme, `auto` to follow the reader's system (`prefers-color-scheme`); the elements inside follow (docs/theming.md).
  * @csspart header - The title, description, links and about text.
  * @csspart title - The map's title.
  * @csspart meta - Version, search date, citation and licence.

@@ -160,6 +160,7 @@ function studyBadges(study: EgmStudy, lookup: SchemaLookup | undefined, notCoded
  * @slot actions - Host actions shown at the foot of the card (e.g. "Add to reading list");
  *   activating them does not select the card.
  *
+ * @attribute theme - `dark` for the dark theme, `auto` to follow the reader's system (`prefers-color-scheme`); the elements inside follow (docs/theming.md).
  * @csspart card - The card's box.
  * @csspart title - The heading.
  * @csspart select - The title's button, which selects the study.

@@ -284,10 +284,41 @@ export class EgmFilterBar extends LitElement {
     const panelId = `panel-${i}`;
     // Facets only matter while a panel is open; closed panels keep their last numbers out of the DOM.
     const facets = open ? data.filters.facets(f, id) : undefined;
+    return this.renderDisclosure(
+      key,
+      open,
+      tab,
+      panelId,
+      id,
+      html`<span>${dim.dimension.label}</span>
+        ${selected.length
+          ? html`<span class="badge" part="badge"
+              >${this.l10n.n(selected.length)}<span class="visually-hidden">${this.l10n.t(this.l10n.s.filterBar.selected, { n: selected.length })}</span></span
+            >`
+          : nothing}`,
+      html`<div class="panel" part="panel" id=${panelId} role="group" aria-label=${dim.dimension.label} ?hidden=${!open}>
+        ${facets ? html`<ul class="options" role="list">${this.renderTree(dim, dim.root.children ?? [], selected, facets)}</ul>` : nothing}
+      </div>`,
+    );
+  }
+
+  /**
+   * One control of the toolbar: a button (in the roving tab order) that opens the panel below
+   * it; a dimension's filter when `dimension` is given, else the mode control.
+   */
+  private renderDisclosure(
+    key: string,
+    open: boolean,
+    tab: (key: string) => number,
+    panelId: string,
+    dimension: string | undefined,
+    label: TemplateResult,
+    panel: TemplateResult,
+  ): TemplateResult {
     return html`<div
-      class=${open ? 'control open' : 'control'}
+      class=${`control${dimension === undefined ? ' mode' : ''}${open ? ' open' : ''}`}
       part="control"
-      data-dimension=${id}
+      data-dimension=${dimension ?? nothing}
       @keydown=${(e: KeyboardEvent) => this.onControlKeydown(e, key)}
       @focusout=${(e: FocusEvent) => this.onControlFocusout(e, key)}
     >
@@ -301,17 +332,10 @@ export class EgmFilterBar extends LitElement {
         aria-controls=${panelId}
         @click=${() => this.togglePanel(key)}
       >
-        <span>${dim.dimension.label}</span>
-        ${selected.length
-          ? html`<span class="badge" part="badge"
-              >${this.l10n.n(selected.length)}<span class="visually-hidden">${this.l10n.t(this.l10n.s.filterBar.selected, { n: selected.length })}</span></span
-            >`
-          : nothing}
+        ${label}
         <span class="caret" aria-hidden="true">▾</span>
       </button>
-      <div class="panel" part="panel" id=${panelId} role="group" aria-label=${dim.dimension.label} ?hidden=${!open}>
-        ${facets ? html`<ul class="options" role="list">${this.renderTree(dim, dim.root.children ?? [], selected, facets)}</ul>` : nothing}
-      </div>
+      ${panel}
     </div>`;
   }
 
@@ -323,26 +347,14 @@ export class EgmFilterBar extends LitElement {
   private renderMode(mode: EgmFilterMode, tab: (key: string) => number): TemplateResult {
     const open = this.openKey === MODE_KEY;
     const t = this.l10n.s.filterBar;
-    return html`<div
-      class=${open ? 'control mode open' : 'control mode'}
-      part="control"
-      @keydown=${(e: KeyboardEvent) => this.onControlKeydown(e, MODE_KEY)}
-      @focusout=${(e: FocusEvent) => this.onControlFocusout(e, MODE_KEY)}
-    >
-      <button
-        type="button"
-        class="control-button"
-        part="control-button"
-        data-key=${MODE_KEY}
-        tabindex=${tab(MODE_KEY)}
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="mode-panel"
-        @click=${() => this.togglePanel(MODE_KEY)}
-      >
-        <span>${this.l10n.t(t.match, { mode: modeText(t, mode)[0] })}</span>
-        <span class="caret" aria-hidden="true">▾</span>
-      </button>
-      <div class="panel" part="panel" id="mode-panel" role="radiogroup" aria-labelledby="mode-legend" ?hidden=${!open}>
+    return this.renderDisclosure(
+      MODE_KEY,
+      open,
+      tab,
+      'mode-panel',
+      undefined,
+      html`<span>${this.l10n.t(t.match, { mode: modeText(t, mode)[0] })}</span>`,
+      html`<div class="panel" part="panel" id="mode-panel" role="radiogroup" aria-labelledby="mode-legend" ?hidden=${!open}>
         <p class="mode-legend" id="mode-legend">${t.modeLegend}</p>
         ${MODES.map(
           (m) => html`<label class="option" part="option">
@@ -358,8 +370,8 @@ export class EgmFilterBar extends LitElement {
             </label>
             <p class="mode-description" id=${`mode-${m}`}>${modeText(t, m)[1]}</p>`,
         )}
-      </div>
-    </div>`;
+      </div>`,
+    );
   }
 
   private renderTree(dim: DimensionIndex, nodes: readonly CategoryNode[], selected: readonly string[], facets: Map<string, number>): TemplateResult {

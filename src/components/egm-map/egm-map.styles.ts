@@ -161,7 +161,8 @@ export const styles = [
     .find input,
     button.more,
     button.retry,
-    button.fullscreen {
+    button.fullscreen,
+    .actions button {
       font: inherit;
       min-height: 2.25rem;
       padding: 0.25rem 0.75rem;
@@ -191,16 +192,6 @@ export const styles = [
     }
     .actions-label {
       color: var(--_muted);
-    }
-    .actions button {
-      font: inherit;
-      min-height: 2.25rem;
-      padding: 0.25rem 0.75rem;
-      border: 1px solid var(--_control-border);
-      border-radius: var(--_radius);
-      background: var(--_bg);
-      color: var(--_text);
-      cursor: pointer;
     }
     .actions button:hover,
     button.fullscreen:hover {

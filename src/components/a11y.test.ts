@@ -156,8 +156,17 @@ for (const theme of THEMES) {
         await settle(el);
       });
       it('loading, and failed', async () => {
-        const loading = await inPage<EgmMapElement>(theme, html`<egm-map theme=${themeOf(theme) ?? ''} src="/never-answers" load-timeout="60000"></egm-map>`);
-        await expect(loading).to.be.accessible();
+        // A fetch that has not answered yet: axe sees the loading state, not a quick 404.
+        const original = window.fetch;
+        window.fetch = () => new Promise<Response>(() => {});
+        try {
+          const loading = await inPage<EgmMapElement>(theme, html`<egm-map theme=${themeOf(theme) ?? ''} src="/never-answers" load-timeout="60000"></egm-map>`);
+          expect(loading.shadowRoot!.querySelector('[role="status"]')?.textContent).to.contain('Loading the map');
+          await expect(loading).to.be.accessible();
+          loading.remove();
+        } finally {
+          window.fetch = original;
+        }
         const failed = await inPage<EgmMapElement>(theme, html`<egm-map theme=${themeOf(theme) ?? ''} src="/no-such-map.json"></egm-map>`);
         await waitUntil(() => failed.shadowRoot!.querySelector('.error, [part~="error"]'), 'the error shows');
         await expect(failed).to.be.accessible();

@@ -123,12 +123,34 @@ export default [
     onwarn,
   },
   {
-    input: 'src/bundle.ts',
+    // The embed bundle: one entry file, plus the code most readers never run (the download
+    // buttons' CSV/RIS/SVG/PNG writers) in chunks that the entry imports on first use from
+    // beside itself (`import()` resolves against the entry's own URL: no base path to set).
+    input: { 'egm-components.bundle': 'src/bundle.ts' },
+    // The chunks import what they share with the entry from the entry itself (no third file).
+    preserveEntrySignatures: 'allow-extension',
     plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts(), compactTemplates(), terser({ module: true, ecma: 2020 })],
     output: {
-      file: 'dist/egm-components.bundle.js',
+      dir: 'dist',
       format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'egm-chunks/[name]-[hash].js',
       sourcemap: true,
+    },
+    onwarn,
+  },
+  {
+    // The same bundle as one file, for hosts that can upload only one file (a CMS's media
+    // library) and for the pages that inline it (`egm convert --html`, the workbench).
+    input: 'src/bundle.ts',
+    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts({ sourceMap: false }), compactTemplates(), terser({ module: true, ecma: 2020 })],
+    output: {
+      file: 'dist/egm-components.standalone.js',
+      format: 'es',
+      inlineDynamicImports: true,
+      // No source map: it would add about 70 KB to the packed tarball, and the code is the same
+      // as the entry's and its chunks', which have theirs.
+      sourcemap: false,
     },
     onwarn,
   },

@@ -1,6 +1,42 @@
 /**
- * Entry of the self-contained embed bundle (`dist/egm-components.bundle.js`): the elements,
- * events and core with lit and d3-hierarchy inlined, for a plain `<script type="module">`.
+ * Entry of the embed bundle (`dist/egm-components.bundle.js`): the elements, events and the
+ * core the elements use, with lit and d3-hierarchy inlined, for a plain `<script type="module">`.
  * Loading it registers every element (once, even if two copies load on one page).
+ *
+ * It exports what `egm-components` exports except the tools no element needs on a page
+ * (`OFF_PAGE` below: they stay in `egm-components` and `egm-components/core`), so that a page
+ * does not download them. The download buttons' code (CSV, RIS, SVG, PNG) is imported on first
+ * use from a chunk beside the bundle (`dist/egm-chunks/`); `dist/egm-components.standalone.js`
+ * is the same bundle in one file, for hosts that take a single file and for standalone pages.
+ *
+ * OFF_PAGE: studiesToCsv, studiesToRis, csvCell, mapPicture, pictureToSvg (exports: loaded by
+ * the map on demand), diffMaps, mapStats (the CLI's), PALETTE_DESCRIPTIONS (documentation).
+ * test/node/package.test.mjs checks that the bundle exports exactly the rest.
  */
-export * from './index.js';
+export * from './core/types.js';
+export { EgmValidationError, formatIssue, isEgmValidationError } from './core/errors.js';
+export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult } from './core/parse.js';
+export { Bitset } from './core/bitset.js';
+export { yieldToEventLoop, type AsyncOptions } from './core/yield.js';
+export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './core/map-index.js';
+export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms } from './core/filter.js';
+export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type HeaderCounts, type SegmentInfo } from './core/grid.js';
+export { bubbleScale, sizeKeyCounts, segmentColor, SEGMENT_PALETTE, NOT_CODED_COLOR, type BubbleScaleOptions } from './core/scale.js';
+export { heatScale, heatText, HEAT_PALETTE, HEAT_TEXT, type HeatScale, type HeatStep } from './core/heat.js';
+export { contrastRatio, luminance } from './core/color.js';
+export { DARK, LIGHT, PALETTE_TOKENS, type Palette } from './core/theme.js';
+export { synthesisGaps, synthesisGapAt, synthesisGapMin, SYNTHESIS_GAP_MIN, type SynthesisGap } from './core/synthesis.js';
+export { suggest } from './core/suggest.js';
+export { moveInGrid, findSlot, gridKey, type GridKey, type Slot } from './core/keyboard.js';
+export { readState, writeState, hasState, type MapViewState } from './core/export/state.js';
+export * from './events/index.js';
+export { EgmGrid, type EgmCellRef, type EgmGridView } from './components/egm-grid/egm-grid.js';
+export { EgmFilterBar } from './components/egm-filter-bar/egm-filter-bar.js';
+export { EgmStudyCard } from './components/egm-study-card/egm-study-card.js';
+export { EgmLegend } from './components/egm-legend/egm-legend.js';
+export { EgmMapElement, type EgmStudySort } from './components/egm-map/egm-map.js';
+export { GridFocusController, type GridFocusOptions } from './controllers/grid-focus-controller.js';
+export { sanitizeHtml } from './internal/sanitize.js';
+export { registerLocale, registeredLocales, LOCALE_CHANGE, type EgmLocale } from './i18n/registry.js';
+export { en as englishStrings, type EgmStrings } from './i18n/en.js';
+export { LocaleController, type LocaleHost } from './controllers/locale-controller.js';

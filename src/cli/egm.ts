@@ -174,11 +174,12 @@ function convertCommand(argv: string[], io: Io): number {
 }
 
 /**
- * The embed bundle, found next to the running CLI (dist/cli.js → dist/egm-components.bundle.js),
- * so the page always holds the bundle of the installed version.
+ * The one-file embed bundle, found next to the running CLI (dist/cli.js →
+ * dist/egm-components.standalone.js), so the page always holds the bundle of the installed
+ * version. Not `egm-components.bundle.js`: an inlined script cannot import the chunks beside it.
  */
 function readBundle(): string {
-  const file = fileURLToPath(new URL('./egm-components.bundle.js', import.meta.url));
+  const file = fileURLToPath(new URL('./egm-components.standalone.js', import.meta.url));
   try {
     return readFileSync(file, 'utf8');
   } catch {

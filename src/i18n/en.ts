@@ -151,6 +151,8 @@ export const en = {
     copyThisLink: 'Copy this link: {url}',
     /** Announced after a download; {format}: CSV or RIS. */
     downloaded: { one: 'Downloaded {n} study as {format}', other: 'Downloaded {n} studies as {format}' },
+    /** Said when the download code (a file beside the embed bundle) could not be loaded. */
+    downloadFailed: 'The download could not be prepared: part of the map’s code could not be loaded. Try again, or ask the site’s editors.',
     /** Announced after filtering: {shown} of the map's {n} studies pass. */
     filtered: { one: 'Showing {shown} of {n} study', other: 'Showing {shown} of {n} studies' },
     /** Announced when the panel opens: its title and count. */

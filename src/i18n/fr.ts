@@ -103,6 +103,7 @@ export const fr = {
     linkCopied: 'Lien copié',
     copyThisLink: 'Copiez ce lien : {url}',
     downloaded: { one: '{n} étude téléchargée en {format}', other: '{n} études téléchargées en {format}' },
+    downloadFailed: 'Le téléchargement n’a pas pu être préparé : une partie du code de la carte n’a pas pu être chargée. Réessayez, ou prévenez les responsables du site.',
     filtered: { one: '{shown} sur {n} étude affichée', other: '{shown} sur {n} études affichées' },
     opened: { one: '{title} : {n} étude', other: '{title} : {n} études' },
     openedNone: '{title} : aucune étude',

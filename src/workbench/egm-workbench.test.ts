@@ -15,7 +15,7 @@ import { STRINGS, type EgmWorkbench } from './egm-workbench.js';
 
 const FIXTURE = new URL('../core/import/fixtures/retraction-lit-trimmed.json', import.meta.url).href;
 const MAPPER_PAGE = new URL('../core/import/fixtures/eppi-mapper-newer.html', import.meta.url).href;
-/** Stands in for dist/egm-components.bundle.js (a data: URL, fetched like any other). */
+/** Stands in for dist/egm-components.standalone.js (a data: URL, fetched like any other). */
 const FAKE_BUNDLE = 'console.log("the embed bundle")';
 const BUNDLE_URL = `data:text/javascript,${encodeURIComponent(FAKE_BUNDLE)}`;
 

@@ -143,9 +143,9 @@ export const STRINGS = {
   downloadPage: 'A standalone page (HTML)',
   downloaded: (name: string) => `Downloaded ${name}.`,
   bundleLoading: 'The standalone page is getting ready…',
-  bundleMissing: 'The standalone page needs the embed bundle (egm-components.bundle.js), which could not be loaded: publish the map file with the snippet below instead.',
+  bundleMissing: 'The standalone page needs the one-file embed bundle (egm-components.standalone.js), which could not be loaded: publish the map file with the snippet below instead.',
   configNote: 'The config holds your choices: next time, drop it with the new export (or run egm convert --config) to make the map again in one step.',
-  snippet: 'Or embed the map file in your own page (put the bundle and the map beside it):',
+  snippet: 'Or embed the map file in your own page (upload egm-components.standalone.js and the map beside it):',
   snippetLabel: 'Embed snippet',
 
   previewHeading: 'Preview',
@@ -158,7 +158,7 @@ export const STRINGS = {
 };
 
 /** Where the embed bundle sits: beside the workbench's own file in dist/. */
-const BUNDLE_FILE = './egm-components.bundle.js';
+const BUNDLE_FILE = './egm-components.standalone.js';
 
 interface Notice {
   tone: 'info' | 'error';
@@ -190,8 +190,9 @@ export class EgmWorkbench extends LitElement {
   static override styles = styles;
 
   /**
-   * Where to fetch the embed bundle from, for the standalone page download. By default the
-   * `egm-components.bundle.js` beside the workbench's own file. Fetched once, when the
+   * Where to fetch the embed bundle from, for the standalone page download: the one-file build,
+   * since the page inlines it. By default the `egm-components.standalone.js` beside the
+   * workbench's own file. Fetched once, when the
    * workbench connects, so that the download also works offline afterwards.
    */
   @property({ attribute: 'bundle-url' }) bundleUrl?: string;
@@ -646,7 +647,7 @@ export class EgmWorkbench extends LitElement {
     if (!this.file) return nothing;
     const map = this.map;
     const stem = map ? fileStem(map) : 'map';
-    const snippet = `<script type="module" src="egm-components.bundle.js"></script>\n<egm-map src="${stem}.egm.json"></egm-map>`;
+    const snippet = `<script type="module" src="egm-components.standalone.js"></script>\n<egm-map src="${stem}.egm.json"></egm-map>`;
     return html`<section class="step" aria-labelledby="download-heading">
       <h2 id="download-heading">${STRINGS.downloadHeading}</h2>
       <div class="downloads">

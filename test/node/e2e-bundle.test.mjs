@@ -110,6 +110,38 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
     }
   });
 
+  it('downloads fetch their chunk on first use, under the strict CSP; a missing chunk is announced, and the next click works', async () => {
+    const { page, problems, requests } = await openPage();
+    try {
+      await page.goto(server.origin + PLAIN);
+      await page.waitForFunction(() => window.__e2e.loads.length > 0);
+      const chunk = (url) => new URL(url).pathname.startsWith('/dist/egm-chunks/');
+      assert.deepEqual(requests.filter(chunk), [], 'a reader who does not download does not fetch the download code');
+
+      // The chunk cannot be had (a host that uploaded the bundle file alone).
+      await page.route('**/dist/egm-chunks/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      const csv = page.locator('egm-map .actions button').first();
+      await csv.click();
+      const live = () => page.evaluate(() => document.querySelector('egm-map').shadowRoot.querySelector('[aria-live="polite"]').textContent.trim());
+      await page.waitForFunction(() => document.querySelector('egm-map').shadowRoot.querySelector('[aria-live="polite"]').textContent.includes('could not be prepared'));
+      assert.match(await live(), /^The download could not be prepared/);
+
+      // Once it can be fetched, the next click downloads.
+      await page.unroute('**/dist/egm-chunks/**');
+      const [file] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+      assert.equal(file.suggestedFilename(), 'peer-support-illustrative.csv');
+      assert.ok(requests.filter(chunk).length >= 2, 'the chunk was asked for again after the failure');
+      assert.deepEqual(await page.evaluate(() => window.__e2e.violations), [], 'no Content-Security-Policy violations');
+      // Chromium reports the refused module as a console error and a failed load: nothing else.
+      assert.deepEqual(
+        problems.filter((p) => !/egm-chunks|Failed to load resource|dynamically imported module/.test(p)),
+        [],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   it(
     'on a phone (375px) the grid inside egm-map takes the container’s width',
     async () => {

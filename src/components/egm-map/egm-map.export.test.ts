@@ -39,11 +39,11 @@ describe('egm-map exports', () => {
     const el = await small();
     el.filters = { categories: { population: ['adults'] } };
     await el.updateComplete;
-    const csv = el.exportStudies('csv');
+    const csv = await el.exportStudies('csv');
     const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines.length).to.equal(1 + 4); // s1, s3, s4, s7 pass the filter
     expect(lines.slice(1).map((l) => l.split(',')[0])).to.deep.equal(['s1', 's3', 's4', 's7']);
-    const ris = el.exportStudies('ris');
+    const ris = await el.exportStudies('ris');
     expect(ris.match(/^TY {2}- /gm)!.length).to.equal(4);
     expect(ris).to.contain('AU  - Núñez A');
     expect(downloads.names).to.deep.equal(['small.csv', 'small.ris']);
@@ -63,6 +63,17 @@ describe('egm-map exports', () => {
     expect(doc.querySelectorAll('.bubble').length).to.equal(nonEmpty);
     expect(doc.querySelectorAll('script, foreignObject, a').length).to.equal(0);
     expect(downloads.names).to.deep.equal(['small.svg']);
+  });
+
+  it('downloads from the buttons, loading the download code on first use', async () => {
+    const el = await small();
+    const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('.actions button')];
+    buttons[0].dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    buttons[0].click();
+    await waitUntil(() => downloads.names.length === 1, 'the CSV is offered');
+    buttons[2].click();
+    await waitUntil(() => downloads.names.length === 2, 'the SVG is offered');
+    expect(downloads.names).to.deep.equal(['small.csv', 'small.svg']);
   });
 
   it('paints a PNG', async () => {

@@ -19,10 +19,7 @@ import type { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
 import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { EgmLoadEvent } from '../../events/egm-load.js';
 import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
-import { mapPicture, pictureToSvg } from '../../core/export/picture.js';
 import { hasState, readState, writeState } from '../../core/export/state.js';
-import { studiesToCsv, studiesToRis } from '../../core/export/table.js';
-import { canvasToPng, download, paintPicture } from '../../internal/download.js';
 import { resolveMap, resolveMapAsync, type MapData } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
@@ -415,12 +412,12 @@ export class EgmMapElement extends LitElement {
 
   private renderActions(): TemplateResult {
     const m = this.l10n.s.map;
-    return html`<div class="actions" part="actions" role="group" aria-label=${m.actions}>
+    return html`<div class="actions" part="actions" role="group" aria-label=${m.actions} @pointerover=${this.exportFiles} @focusin=${this.exportFiles}>
       <span class="actions-label">${m.download}</span>
-      <button type="button" @click=${() => this.exportStudies('csv')}>${m.studiesCsv}</button>
-      <button type="button" @click=${() => this.exportStudies('ris')}>${m.studiesRis}</button>
-      <button type="button" @click=${() => this.exportPicture('svg')}>${m.mapSvg}</button>
-      <button type="button" @click=${() => this.exportPicture('png')}>${m.mapPng}</button>
+      <button type="button" @click=${() => this.offer(this.exportStudies('csv'))}>${m.studiesCsv}</button>
+      <button type="button" @click=${() => this.offer(this.exportStudies('ris'))}>${m.studiesRis}</button>
+      <button type="button" @click=${() => this.offer(this.exportPicture('svg'))}>${m.mapSvg}</button>
+      <button type="button" @click=${() => this.offer(this.exportPicture('png'))}>${m.mapPng}</button>
       ${this.urlState ? html`<button type="button" @click=${this.copyLink}>${m.copyLink}</button>` : nothing}
     </div>`;
   }
@@ -740,34 +737,62 @@ export class EgmMapElement extends LitElement {
     return (map?.id ?? map?.title ?? 'evidence-gap-map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
   }
 
-  /** The studies passing the current filters, as CSV or RIS. */
-  exportStudies(kind: 'csv' | 'ris'): string {
+  private exportModule?: Promise<typeof import('../../internal/export-files.js')>;
+
+  /**
+   * The download code, imported on first use (a chunk beside the embed bundle). Called when a
+   * pointer or focus reaches the download buttons, so it is usually there before the click.
+   * A failed import is forgotten, so the next click tries again.
+   */
+  private readonly exportFiles = (): Promise<typeof import('../../internal/export-files.js')> =>
+    (this.exportModule ??= import('../../internal/export-files.js').catch((error: unknown) => {
+      this.exportModule = undefined;
+      throw error;
+    }));
+
+  /** Waits for a download from a button; says so in the live region when it cannot be made. */
+  private offer(job: Promise<unknown>): void {
+    job.catch(() => this.announce(this.l10n.s.map.downloadFailed));
+  }
+
+  /**
+   * The studies passing the current filters, as CSV or RIS, offered as a file download.
+   * Resolves to the file's text (`""` before a map has loaded); rejects when the download code
+   * cannot be loaded.
+   */
+  async exportStudies(kind: 'csv' | 'ris'): Promise<string> {
+    const files = await this.exportFiles();
     const data = this.data;
     if (!data) return '';
     const { studies, ...schema } = data.map;
     const mask = data.filters.mask(this.filters);
     const list = studies.filter((_, i) => mask.has(i));
-    const text = kind === 'csv' ? studiesToCsv(schema, list) : studiesToRis(schema, list);
-    download(`${this.fileStem()}.${kind}`, text, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-research-info-systems;charset=utf-8');
+    const text = kind === 'csv' ? files.studiesToCsv(schema, list) : files.studiesToRis(schema, list);
+    files.download(`${this.fileStem()}.${kind}`, text, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-research-info-systems;charset=utf-8');
     this.announce(this.l10n.t(this.l10n.s.map.downloaded, { n: list.length, format: kind.toUpperCase() }));
     return text;
   }
 
-  /** The map as drawn now (filters, collapsed groups, hidden segments) as an SVG or PNG file. */
+  /**
+   * The map as drawn now (filters, collapsed groups, hidden segments) as an SVG or PNG file
+   * download. Resolves to the SVG text or the PNG blob (`undefined` before a map has loaded);
+   * rejects when the download code cannot be loaded.
+   */
   async exportPicture(kind: 'svg' | 'png'): Promise<string | Blob | undefined> {
+    const files = await this.exportFiles();
     const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
     const model = grid?.model;
     const counts = grid?.counts;
     const title = this.data?.map.title;
     if (!model || !counts) return undefined;
-    const picture = mapPicture(model, counts, { title, hiddenSegments: this.hiddenSegments, donut: grid.donut });
+    const picture = files.mapPicture(model, counts, { title, hiddenSegments: this.hiddenSegments, donut: grid.donut });
     if (kind === 'svg') {
-      const svgText = pictureToSvg(picture, title);
-      download(`${this.fileStem()}.svg`, svgText, 'image/svg+xml;charset=utf-8');
+      const svgText = files.pictureToSvg(picture, title);
+      files.download(`${this.fileStem()}.svg`, svgText, 'image/svg+xml;charset=utf-8');
       return svgText;
     }
-    const png = await canvasToPng(paintPicture(picture));
-    download(`${this.fileStem()}.png`, png);
+    const png = await files.canvasToPng(files.paintPicture(picture));
+    files.download(`${this.fileStem()}.png`, png);
     return png;
   }
 

@@ -183,6 +183,10 @@ export const styles = [
       flex-direction: column;
       gap: var(--_space);
     }
+    .studies > li {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 10rem;
+    }
 
     .actions {
       display: flex;

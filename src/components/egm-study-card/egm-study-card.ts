@@ -222,12 +222,14 @@ export class EgmStudyCard extends LitElement {
 
   private resizeObserver?: ResizeObserver;
   private observedAbstract?: Element;
+  private measured = 0;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.observedAbstract = undefined;
+    cancelAnimationFrame(this.measured);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -249,11 +251,19 @@ export class EgmStudyCard extends LitElement {
     }
   }
 
+  /**
+   * Called by the ResizeObserver, when layout is fresh (reading it costs nothing). What it
+   * finds is applied in the next frame: changing the card inside the observer's callback
+   * would resize it again in the same frame, which browsers report as a ResizeObserver loop
+   * (cards in a list with `content-visibility: auto` are laid out, and observed, as they
+   * scroll into view).
+   */
   private measureAbstract(): void {
     const p = this.observedAbstract as HTMLElement | undefined;
     if (!p || this.abstractExpanded) return;
     const overflows = p.scrollHeight > p.clientHeight + 1;
-    if (overflows !== this.abstractOverflows) this.abstractOverflows = overflows;
+    cancelAnimationFrame(this.measured);
+    if (overflows !== this.abstractOverflows) this.measured = requestAnimationFrame(() => (this.abstractOverflows = overflows));
   }
 
   override render() {

@@ -8,6 +8,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { papaparseRollup } from './scripts/papaparse-esm.mjs';
+import { compactTemplates } from './scripts/rollup-compact-templates.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
@@ -49,38 +50,6 @@ const ts = ({ sourceMap = true } = {}) =>
     },
     noEmitOnError: true,
   });
-
-/**
- * Lit's html`…`, svg`…` and css`…` templates keep their source indentation through terser,
- * though HTML and CSS collapse it: for the embed bundle, drop the spaces after each line break
- * inside them (about 1 KB gzipped). The line breaks stay, so whitespace still separates what
- * it separated. Only template text moves (`map: null` keeps the maps of everything else).
- */
-const compactTemplates = () => ({
-  name: 'compact-templates',
-  transform(code) {
-    // TypeScript emits the tag with a space before the backtick.
-    if (!/\b(?:html|svg|css)\s*`/.test(code)) return null;
-    const spans = [];
-    const walk = (node) => {
-      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && ['html', 'svg', 'css'].includes(node.tag.name)) {
-        for (const q of node.quasi.quasis) spans.push([q.start, q.end]);
-      }
-      for (const value of Object.values(node)) {
-        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') walk(child);
-      }
-    };
-    walk(this.parse(code));
-    if (spans.length === 0) return null;
-    let out = '';
-    let at = 0;
-    for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
-      out += code.slice(at, start) + code.slice(start, end).replace(/\n[ \t]+/g, '\n');
-      at = end;
-    }
-    return { code: out + code.slice(at), map: null };
-  },
-});
 
 /** Warnings about our own code fail the build (circular imports, missing exports…). */
 const onwarn = (warning, warn) => {

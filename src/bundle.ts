@@ -15,7 +15,7 @@
  */
 export * from './core/types.js';
 export { EgmValidationError, formatIssue, isEgmValidationError } from './core/errors.js';
-export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult } from './core/parse.js';
+export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult, type ValidateOptions } from './core/parse.js';
 export { Bitset } from './core/bitset.js';
 export { yieldToEventLoop, type AsyncOptions } from './core/yield.js';
 export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './core/map-index.js';

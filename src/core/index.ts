@@ -4,7 +4,7 @@
  */
 export * from './types.js';
 export { EgmValidationError, formatIssue, isEgmValidationError } from './errors.js';
-export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult } from './parse.js';
+export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult, type ValidateOptions } from './parse.js';
 export { Bitset } from './bitset.js';
 export { yieldToEventLoop, type AsyncOptions } from './yield.js';
 export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './map-index.js';

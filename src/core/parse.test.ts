@@ -285,3 +285,82 @@ describe('suggest', () => {
     assert.equal(suggest('x'.repeat(100), ['x'.repeat(100)]), undefined);
   });
 });
+
+describe('validateMap with adopt (the input is given away)', () => {
+  it('keeps the valid studies, their codes and authors as they are, with the same result as a copy', () => {
+    const input = smallMap();
+    const copy = validateMap(smallMap());
+    const adopted = validateMap(input, { adopt: true });
+    assert.equal(adopted.ok, true);
+    assert.deepEqual(adopted, copy);
+    input.studies.forEach((s, i) => {
+      assert.equal(adopted.map.studies[i], s, `studies[${i}] is the input's object`);
+      assert.equal(adopted.map.studies[i].codes, s.codes, `studies[${i}].codes is the input's object`);
+      assert.equal(adopted.map.studies[i].codes.support, s.codes.support);
+    });
+    const withAuthors = input.studies.findIndex((s) => s.authors);
+    assert.ok(withAuthors >= 0);
+    assert.equal(adopted.map.studies[withAuthors].authors, input.studies[withAuthors].authors);
+  });
+
+  it('drops duplicate codes, trims urls and sets missing codes in place, as the copy does', () => {
+    const edit = (m: Record<string, any>) => {
+      m.studies[0].codes.support = ['education', 'remote', 'education'];
+      m.studies[1].url = '  https://example.org/a  ';
+      delete m.studies[2].codes;
+    };
+    const input = broken(edit) as Record<string, any>;
+    const original = input.studies[0].codes;
+    const adopted = validateMap(input, { adopt: true });
+    assert.deepEqual(adopted, validateMap(broken(edit)));
+    assert.deepEqual(adopted.map!.studies[0].codes.support, ['education', 'remote']);
+    assert.notEqual(adopted.map!.studies[0].codes, original, 'a changed codes list gets a new codes object');
+    assert.deepEqual(original.support, ['education', 'remote', 'education'], 'the input list itself is not edited');
+    assert.equal(input.studies[1].url, 'https://example.org/a');
+    assert.deepEqual(input.studies[2].codes, {});
+  });
+
+  it('reports the same problems as without adopt', () => {
+    const edit = (m: Record<string, any>) => {
+      m.studies[0].codes.support = ['nope'];
+      m.studies[3].authors = ['A', 4];
+      m.studies[4].url = 'javascript:alert(1)';
+    };
+    const adopted = validateMap(broken(edit), { adopt: true });
+    assert.equal(adopted.ok, false);
+    assert.deepEqual(adopted.issues, validateMap(broken(edit)).issues);
+    assert.deepEqual(
+      adopted.issues.map((i) => i.path),
+      ['studies[0].codes.support[0]', 'studies[3].authors[1]', 'studies[4].url'],
+    );
+  });
+
+  it('without adopt never changes the input (a deeply frozen map validates)', () => {
+    const freeze = (v: unknown): unknown => {
+      if (v && typeof v === 'object') {
+        Object.values(v).forEach(freeze);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    const input = broken((m) => {
+      m.studies[0].codes.support = ['education', 'education'];
+      m.studies[1].url = ' https://example.org/b ';
+      delete m.studies[2].codes;
+    });
+    freeze(input);
+    const r = validateMap(input);
+    assert.equal(r.ok, true, JSON.stringify(r.issues));
+    assert.deepEqual(r.map.studies[0].codes.support, ['education']);
+  });
+
+  it('checks long code lists for duplicates too (over 16 values)', () => {
+    const input = broken((m) => {
+      const ids = ['education', 'remote', 'emotional'];
+      m.studies[0].codes.support = Array.from({ length: 30 }, (_, i) => ids[i % 3]);
+    }) as Record<string, any>;
+    const adopted = validateMap(input, { adopt: true });
+    assert.deepEqual(adopted.map!.studies[0].codes.support, ['education', 'remote', 'emotional']);
+    assert.deepEqual(adopted, validateMap(broken((m) => (m.studies[0].codes.support = Array.from({ length: 30 }, (_, i) => ['education', 'remote', 'emotional'][i % 3])))));
+  });
+});

@@ -61,11 +61,12 @@ export function resolveMap(schema: unknown, studies: unknown): MapState {
  * `resolveMap` for very large maps: validates and indexes in slices that hand the thread back
  * to the browser (with progress from 0 to 1), then caches the result under the same objects,
  * so every element given them afterwards finds it ready. Resolves at once if already done.
+ * `adopt`: the caller gives the objects away (see `ValidateOptions.adopt`).
  */
 export async function resolveMapAsync(
   schema: unknown,
   studies: unknown,
-  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal; adopt?: boolean } = {},
 ): Promise<MapState> {
   if (schema === undefined || schema === null || typeof schema !== 'object') return resolveMap(schema, studies);
   const list = studies ?? (schema as { studies?: unknown }).studies ?? NO_STUDIES;
@@ -74,6 +75,7 @@ export async function resolveMapAsync(
   if (known) return known;
   // Validation is most of the work; indexing the rest.
   const validated = await validateMapAsync({ ...(schema), studies: list }, {
+    adopt: options.adopt,
     signal: options.signal,
     onProgress: (f) => options.onProgress?.(f * 0.7),
   });

@@ -262,6 +262,9 @@ export class EgmMapElement extends LitElement {
       await yieldToEventLoop();
       let shown = 0;
       const state = await resolveMapAsync(json, undefined, {
+        // The parsed file is ours alone: checked in place rather than copied (far less garbage
+        // to collect at 100,000 studies, and half the memory).
+        adopt: true,
         signal: controller.signal,
         onProgress: (f) => {
           if (this.controller === controller && f - shown >= 0.01) this.load = { status: 'loading', url, progress: (shown = f) };

@@ -62,8 +62,10 @@ const METRICS = [
   ['firstRender', '<egm-map> first render, until every cell is painted'],
   ['filterChangeVisible', 'filter change, until the cells on screen are updated'],
   ['filterChange', 'filter change, until every cell is updated'],
-  ['cellSelect', 'cell selection, until the panel opens with its cards'],
-  ['cellSelectSwitch', 'cell selection with the panel open, until it shows the new cards'],
+  ['cellSelect', 'cell selection, until the panel opens with its first cards'],
+  ['cellSelectAll', 'cell selection, until the panel has its whole page (≤ 50 cards)'],
+  ['cellSelectSwitch', 'cell selection with the panel open, until it shows the new first cards'],
+  ['cellSelectSwitchAll', 'cell selection with the panel open, until its whole new page'],
   ['groupCollapseVisible', 'row group collapse, until the rows on screen are updated'],
   ['groupCollapse', 'row group collapse, until every cell is updated'],
   ['baselineFilterChange', 'baseline: filter change (naive recount + full re-render)'],
@@ -73,6 +75,7 @@ const RATIOS = [
   ['filterChangeVisible', 'baselineFilterChange'],
   ['filterChange', 'baselineFilterChange'],
   ['cellSelect', 'baselineCellSelect'],
+  ['cellSelectAll', 'baselineCellSelect'],
 ];
 /** The baseline scans every study for every cell: at 50,000 studies a run takes seconds. */
 const baselineRuns = (size) => (size > 10_000 ? Math.min(runs, 3) : runs);

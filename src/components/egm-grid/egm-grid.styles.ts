@@ -179,13 +179,12 @@ export const styles = [
       background-color: var(--_gap);
       background-image: repeating-linear-gradient(-45deg, transparent 0 6px, rgb(0 0 0 / 0.05) 6px 7px);
     }
-    /* Above the cell's drawing (a heat shade fills most of it). */
-    td.selected::after {
-      content: '';
-      position: absolute;
-      inset: 0;
-      box-shadow: inset 0 0 0 3px var(--_selected);
-      pointer-events: none;
+    /* Above the cell's drawing (a heat shade fills most of it): an outline paints over the
+       content and, unlike a pseudo-element, adds no box, so selecting a cell costs no layout of
+       the table. A focused cell's outline (below) takes its place. */
+    td.selected {
+      outline: 3px solid var(--_selected);
+      outline-offset: -3px;
     }
 
     /* A synthesis gap: a dashed outline inside the selection ring and a marker, never colour alone. */
@@ -325,9 +324,14 @@ export const styles = [
       stroke-width: 2px;
     }
 
+    /* No z-index on a focused cell: making a cell a stacking context changes its layout, and a
+       table re-lays out every cell for one (15-25 ms per focus at 2,400 cells). The outline is
+       inset, so no neighbour covers it. Headers are sticky (stacking contexts already). */
     [data-key]:focus-visible {
       outline: 3px solid var(--_focus);
       outline-offset: -3px;
+    }
+    th[data-key]:focus-visible {
       z-index: 4;
     }
 

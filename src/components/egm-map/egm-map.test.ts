@@ -510,6 +510,37 @@ describe('egm-map', () => {
       expect(cardIds(el)).to.deep.equal(['s1', 's2']);
     });
 
+    it('draws a new panel’s first 8 cards at once and the rest of its page a task later; updateComplete waits for them all', async () => {
+      const big: EgmMap = {
+        format: 'egm/1',
+        title: 'Thirty studies',
+        dimensions: [
+          { id: 'r', label: 'Rows', categories: [{ id: 'r1', label: 'Row one' }, { id: 'r2', label: 'Row two' }] },
+          { id: 'c', label: 'Columns', categories: [{ id: 'c1', label: 'Column one' }] },
+        ],
+        layout: { rows: 'r', columns: 'c' },
+        studies: Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, title: `Study ${i}`, year: 2030 - i, codes: { r: [i < 20 ? 'r1' : 'r2'], c: ['c1'] } })),
+      };
+      const el = await mapOf(big);
+      const seen: number[] = [];
+      // Cards as each update of the map leaves them (before the next task).
+      const observer = new MutationObserver(() => seen.push(root(el).querySelectorAll('egm-study-card').length));
+      observer.observe(root(el), { childList: true, subtree: true });
+      cell(el, 'r1', 'c1').click();
+      await el.updateComplete;
+      observer.disconnect();
+      expect(seen[0]).to.equal(8, 'the first update draws 8 cards');
+      expect(seen.at(-1)).to.equal(20);
+      expect(cardIds(el)).to.deep.equal(Array.from({ length: 20 }, (_, i) => `s${i}`));
+      // Another cell while the rest of a page is still to come: the newer cell wins, in full.
+      cell(el, 'r2', 'c1').click();
+      await aTimeout(0);
+      cell(el, 'r1', 'c1').click();
+      await el.updateComplete;
+      expect(panelTitle(el)).to.equal('Row one × Column one');
+      expect(cardIds(el)).to.deep.equal(Array.from({ length: 20 }, (_, i) => `s${i}`));
+    });
+
     it('pages, sorts, groups and searches a cell of 10,000 studies', async () => {
       const N = 10_000;
       const quality = ['high', 'medium', 'low'];

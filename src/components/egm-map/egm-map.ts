@@ -34,6 +34,11 @@ import { styles } from './egm-map.styles.js';
 export const LOAD_TIMEOUT_MS = 30_000;
 /** Study cards shown at once in the panel (in each group); "Show more" adds as many again. */
 const PAGE = 50;
+/**
+ * Cards drawn at once when a panel opens (more than a tall panel shows); the rest of the page
+ * follows in the next task, so the panel appears within a frame even for a full page.
+ */
+const FIRST_CARDS = 8;
 
 type LoadState =
   | { status: 'idle' }
@@ -177,6 +182,9 @@ export class EgmMapElement extends LitElement {
   @state() private panelQuery = '';
   /** Cards shown, by group id ("" when not grouped); `PAGE` when not set. */
   @state() private shown = new Map<string, number>();
+  /** While a newly opened panel draws its first cards only: the cards drawn per group. */
+  @state() private firstCards = 0;
+  private restOfPage?: { timer: ReturnType<typeof setTimeout>; done: Promise<void>; finish: () => void };
   @state() private announcement = '';
 
   private controller?: AbortController;
@@ -201,7 +209,40 @@ export class EgmMapElement extends LitElement {
     window.removeEventListener('popstate', this.onPopState);
     this.controller?.abort();
     clearTimeout(this.findTimer);
+    this.drawRestOfPage();
     lockPageScroll(this, false);
+  }
+
+  /**
+   * Resolves once the panel's whole page of cards is drawn too (it follows the first cards in
+   * the next task), so `await map.updateComplete` sees every card, as before.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.restOfPage) {
+      await this.restOfPage.done;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /** Draws the first cards of a new panel now and the rest of its page in the next task. */
+  private drawFirstCards(): void {
+    this.drawRestOfPage();
+    this.firstCards = FIRST_CARDS;
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.restOfPage = { timer: setTimeout(() => this.drawRestOfPage()), done, finish };
+  }
+
+  /** Ends the first-cards state now (the rest of the page is drawn in this update). */
+  private drawRestOfPage(): void {
+    const pending = this.restOfPage;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.restOfPage = undefined;
+    this.firstCards = 0;
+    pending.finish();
   }
 
   /** Fetches `src` again (after an error, say). */
@@ -482,6 +523,7 @@ export class EgmMapElement extends LitElement {
     const searching = queryTerms(this.panelQuery).length > 0;
     // Groups and search results reach deep into the order: sort it all, not just the first page.
     const upTo = (id: string) => this.shown.get(id) ?? PAGE;
+    const drawn = (id: string) => (this.firstCards > 0 ? Math.min(this.firstCards, upTo(id)) : upTo(id));
     const sorted = this.sorted(data, panel.studyIds, this.sort, groupDim || searching ? Infinity : upTo(''));
     const found = this.search(data, sorted, this.panelQuery);
     const groups = groupDim ? this.groups(data, found, groupDim) : [{ id: '', label: '', studies: found }];
@@ -526,8 +568,10 @@ export class EgmMapElement extends LitElement {
         groups,
         (g) => g.id,
         (g, i) => {
-          const visible = g.studies.slice(0, upTo(g.id));
-          const rest = g.studies.length - visible.length;
+          const page = g.studies.slice(0, upTo(g.id));
+          const rest = g.studies.length - page.length;
+          // The first cards of a new panel, the rest of the page a task later (drawFirstCards).
+          const visible = page.length > drawn(g.id) ? page.slice(0, drawn(g.id)) : page;
           if (!visible.length) return nothing;
           return html`${groupDim ? staticHtml`<${tag(this.level + 2)} class="group" id=${`group-${i}`}>${this.l10n.t(m.group, { label: g.label, n: g.studies.length })}</${tag(this.level + 2)}>` : nothing}
             <ul class="studies">
@@ -538,7 +582,7 @@ export class EgmMapElement extends LitElement {
                   class="more"
                   type="button"
                   aria-describedby=${groupDim ? `group-${i}` : nothing}
-                  @click=${() => (this.shown = new Map(this.shown).set(g.id, visible.length + PAGE))}
+                  @click=${() => (this.shown = new Map(this.shown).set(g.id, page.length + PAGE))}
                 >
                   ${this.l10n.t(m.more, { n: Math.min(PAGE, rest), rest })}
                 </button>`
@@ -705,6 +749,7 @@ export class EgmMapElement extends LitElement {
     this.panel = panel;
     this.panelQuery = '';
     this.shown = new Map();
+    this.drawFirstCards();
     const n = panel.studyIds.length;
     void this.updateComplete.then(() => {
       const title = this.renderRoot.querySelector('#panel-title')?.textContent ?? '';

@@ -48,6 +48,20 @@ describe('formatNumber and canonicalLanguage', () => {
     assert.equal(canonicalLanguage('not a tag!'), 'en');
     assert.equal(formatNumber('not a tag!', 1234), '1,234');
   });
+
+  it('formats small whole numbers (kept per language) exactly as Intl does', () => {
+    for (const lang of ['en', 'fr', 'ar-EG', 'hi-IN-u-nu-deva']) {
+      const intl = new Intl.NumberFormat(lang);
+      for (const n of [0, 7, 999, 1023, 1024, 1025, 2.5, -3]) {
+        assert.equal(formatNumber(lang, n), intl.format(n), `${lang} ${n}`);
+        assert.equal(formatNumber(lang, n), intl.format(n), `${lang} ${n}, again`);
+      }
+    }
+    assert.equal(formatNumber('ar-EG', 12), '١٢');
+    assert.equal(formatNumber('hi-IN-u-nu-deva', 5), '५');
+    assert.equal(formatNumber('en', -0), '-0');
+    assert.equal(formatNumber('en', 0), '0');
+  });
 });
 
 describe('mergeMessages', () => {

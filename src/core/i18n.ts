@@ -35,12 +35,24 @@ export function canonicalLanguage(lang: string | undefined | null): string {
   }
 }
 
-/** `n` formatted for `lang` (a shared formatter per language: maps format thousands of numbers). */
+/** Small whole numbers already formatted, per language: most counts a grid shows. */
+const smallNumbers = new Map<string, string[]>();
+const SMALL = 1024;
+
+/**
+ * `n` formatted for `lang` (a shared formatter per language: maps format thousands of numbers,
+ * and whole numbers under 1,024, most of a grid's counts, are formatted once per language).
+ */
 export function formatNumber(lang: string, n: number): string {
   let f = numberFormats.get(lang);
   if (!f) {
     f = new Intl.NumberFormat(canonicalLanguage(lang));
     numberFormats.set(lang, f);
+  }
+  if (n >= 0 && n < SMALL && Number.isInteger(n) && !Object.is(n, -0)) {
+    let small = smallNumbers.get(lang);
+    if (!small) smallNumbers.set(lang, (small = []));
+    return (small[n] ??= f.format(n));
   }
   return f.format(n);
 }

@@ -21,6 +21,8 @@ const PAIRS: [keyof Palette, keyof Palette, number, string][] = [
   ['synthesisGap', 'background', 3, 'synthesis-gap marker'],
   ['errorText', 'errorBackground', 4.5, 'error text'],
   ['error', 'errorBackground', 3, 'error border'],
+  ['warning', 'background', 4.5, 'warning text'],
+  ['warning', 'surface', 4.5, 'warning text on panels'],
 ];
 
 describe('built-in palettes', () => {

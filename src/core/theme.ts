@@ -32,6 +32,8 @@ export interface Palette {
   error: string;
   errorBackground: string;
   errorText: string;
+  /** Warnings that are not errors (the workbench's low-contrast colour warning). */
+  warning: string;
 }
 
 export const LIGHT: Readonly<Palette> = {
@@ -50,6 +52,7 @@ export const LIGHT: Readonly<Palette> = {
   error: '#b2182b',
   errorBackground: '#fff5f5',
   errorText: '#6e0d14',
+  warning: '#8a4b00',
 };
 
 export const DARK: Readonly<Palette> = {
@@ -68,6 +71,7 @@ export const DARK: Readonly<Palette> = {
   error: '#f85149',
   errorBackground: '#2d1214',
   errorText: '#ffd7d5',
+  warning: '#e3a13b',
 };
 
 /** The public custom property of each palette entry. */
@@ -87,6 +91,7 @@ export const PALETTE_TOKENS: Readonly<Record<keyof Palette, string>> = {
   error: '--egm-color-error',
   errorBackground: '--egm-color-error-background',
   errorText: '--egm-color-error-text',
+  warning: '--egm-color-warning',
 };
 
 /** What each palette entry colours (docs/theming.md is generated from this). */
@@ -106,4 +111,5 @@ export const PALETTE_DESCRIPTIONS: Readonly<Record<keyof Palette, string>> = {
   error: 'Border of error messages.',
   errorBackground: 'Background of error messages.',
   errorText: 'Text of error messages.',
+  warning: 'Text of warnings that are not errors (the workbench’s colour-contrast warning).',
 };

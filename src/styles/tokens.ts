@@ -37,6 +37,7 @@ export const tokens = css`
     --_error: ${v('error')};
     --_error-bg: ${v('errorBackground')};
     --_error-text: ${v('errorText')};
+    --_warn: ${v('warning')};
     --_radius: var(--egm-radius, 6px);
     --_space: var(--egm-space, 0.5rem);
     font-family: var(--_font);

@@ -8,7 +8,6 @@ export const styles = [
       display: block;
       container-type: inline-size;
       --_preview-width: var(--egm-workbench-preview-width, 55%);
-      --_warn: #8a4b00;
       line-height: 1.45;
     }
     :host([hidden]) {

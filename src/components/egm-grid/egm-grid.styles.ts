@@ -146,6 +146,32 @@ export const styles = [
       font-size: 0.85em;
       font-variant-numeric: tabular-nums;
     }
+    /* A header's numbers change with every filter. Their room is sized by the unfiltered text
+       (data-max, drawn invisibly) and the text itself is in a contained, absolutely placed box
+       over it, a layout boundary: a new number re-lays out that box alone, not the header and
+       with it the whole table. */
+    .head-count,
+    .direct-only {
+      position: relative;
+    }
+    .head-count::before,
+    .direct-only::before {
+      content: attr(data-max);
+      visibility: hidden;
+    }
+    .head-count {
+      white-space: nowrap;
+    }
+    .live {
+      position: absolute;
+      inset: 0;
+      contain: size layout style;
+      padding: inherit;
+    }
+    /* A filter that leaves a group no studies of its own: the button keeps its room, unseen. */
+    .direct-only.none {
+      visibility: hidden;
+    }
     .chevron {
       display: inline-block;
       width: 1em;

@@ -319,6 +319,25 @@ describe('egm-grid', () => {
       expect(d.detail).to.deep.equal({ axis: 'row', categoryId: 'delivery', studyIds: ['s4'], scope: 'direct' });
     });
 
+    it('keeps the room of the header counts as unfiltered, so a filter never resizes a header', async () => {
+      const el = await grid();
+      const root = el.shadowRoot!;
+      const count = () => root.querySelector('th[data-axis="row"][data-id="education"] .head-count')!;
+      const direct = () => root.querySelector<HTMLElement>('tbody th[data-id="delivery"] button.direct-only')!;
+      expect([count().getAttribute('data-max'), text(count())]).to.deep.equal(['2', '(2 studies)']);
+      expect([direct().getAttribute('data-max'), direct().classList.contains('none')]).to.deep.equal(['+1 Delivery only', false]);
+      // s4, the one study coded to Delivery alone, is about adults: filtered out, the button keeps its place unseen.
+      el.filters = { categories: { population: ['older'] } };
+      await el.updateComplete;
+      expect([count().getAttribute('data-max'), text(count())]).to.deep.equal(['2', '(1 study)']);
+      expect([direct().getAttribute('data-max'), direct().classList.contains('none'), getComputedStyle(direct()).visibility]).to.deep.equal(['+1 Delivery only', true, 'hidden']);
+      const live = count().querySelector('.live')!;
+      expect([getComputedStyle(live).position, getComputedStyle(live).contain]).to.deep.equal(['absolute', 'size layout style']);
+      el.filters = undefined;
+      await el.updateComplete;
+      expect([text(direct()), direct().classList.contains('none')]).to.deep.equal(['+1 Delivery only', false]);
+    });
+
     it('fires events that a listener on document receives', async () => {
       const el = await grid();
       setTimeout(() => cell(el, 'education', 'physical').click());

@@ -338,6 +338,18 @@ describe('egm-grid', () => {
       expect([text(direct()), direct().classList.contains('none')]).to.deep.equal(['+1 Delivery only', false]);
     });
 
+    it('draws each cell out of the flow, in a contained box that fills the cell', async () => {
+      const el = await grid();
+      const td = cell(el, 'education', 'physical');
+      const box = td.querySelector<HTMLElement>('.box')!;
+      const style = getComputedStyle(box);
+      expect([style.position, style.contain, style.contentVisibility]).to.deep.equal(['absolute', 'strict', 'auto']);
+      // The cell keeps its size without the drawing in its flow; the bubble sits inside the box.
+      const [t, b, s] = [td.getBoundingClientRect(), box.getBoundingClientRect(), box.querySelector('svg')!.getBoundingClientRect()];
+      expect(Math.round(t.height)).to.be.greaterThan(Math.round(b.height));
+      expect([b.width > 0, s.top >= b.top - 0.5, s.bottom <= b.bottom + 0.5, Math.abs(s.left + s.right - b.left - b.right) < 1]).to.deep.equal([true, true, true, true]);
+    });
+
     it('fires events that a listener on document receives', async () => {
       const el = await grid();
       setTimeout(() => cell(el, 'education', 'physical').click());

@@ -146,6 +146,32 @@ export const styles = [
       font-size: 0.85em;
       font-variant-numeric: tabular-nums;
     }
+    /* A header's numbers change with every filter. Their room is sized by the unfiltered text
+       (data-max, drawn invisibly) and the text itself is in a contained, absolutely placed box
+       over it, a layout boundary: a new number re-lays out that box alone, not the header and
+       with it the whole table. */
+    .head-count,
+    .direct-only {
+      position: relative;
+    }
+    .head-count::before,
+    .direct-only::before {
+      content: attr(data-max);
+      visibility: hidden;
+    }
+    .head-count {
+      white-space: nowrap;
+    }
+    .live {
+      position: absolute;
+      inset: 0;
+      contain: size layout style;
+      padding: inherit;
+    }
+    /* A filter that leaves a group no studies of its own: the button keeps its room, unseen. */
+    .direct-only.none {
+      visibility: hidden;
+    }
     .chevron {
       display: inline-block;
       width: 1em;
@@ -206,8 +232,7 @@ export const styles = [
       display: flex;
       align-items: center;
       justify-content: center;
-      height: calc(var(--_cell) - 0.7rem);
-      margin: 0.35rem;
+      inset: 0.35rem;
       border-radius: 3px;
       background: var(--_heat);
       color: var(--_heat-text);
@@ -228,7 +253,6 @@ export const styles = [
 
     /* Mosaic: the same view box in every cell, so tiles are the same size everywhere. */
     .view-mosaic .box {
-      position: relative;
       box-sizing: border-box;
       padding: 0.4rem 0.45rem;
     }
@@ -282,11 +306,24 @@ export const styles = [
 
     /* Each bubble is laid out and painted on its own, and not at all while off screen: after a
        filter change only the cells in view cost layout (SVG text is slow to lay out). The box
-       spans the cell's width, so a count beside a small bubble is not clipped. */
+       spans the cell's width, so a count beside a small bubble is not clipped.
+       It is placed absolutely over its cell, whose size the stylesheet fixes, and contained: a
+       cell whose drawing changes is laid out alone, without the table laying out its rows again
+       (out-of-flow content only asks its ancestors for a simplified layout). */
     .box {
+      position: absolute;
+      inset: 0.15rem 0;
+      contain: strict;
       content-visibility: auto;
-      contain-intrinsic-size: auto calc(var(--_cell) - 0.3rem);
-      height: calc(var(--_cell) - 0.3rem);
+    }
+    /* Above the drawing, as the outline was when the drawing was in the flow; a stacking
+       context of its own so that it stays under the sticky headers. */
+    td.sg {
+      isolation: isolate;
+    }
+    td.sg::before,
+    td.sg > .sg-mark {
+      z-index: 1;
     }
     /* A row whose cells are still to come (drawn in the background) keeps a row's height. */
     tr.pending > th {

@@ -319,6 +319,37 @@ describe('egm-grid', () => {
       expect(d.detail).to.deep.equal({ axis: 'row', categoryId: 'delivery', studyIds: ['s4'], scope: 'direct' });
     });
 
+    it('keeps the room of the header counts as unfiltered, so a filter never resizes a header', async () => {
+      const el = await grid();
+      const root = el.shadowRoot!;
+      const count = () => root.querySelector('th[data-axis="row"][data-id="education"] .head-count')!;
+      const direct = () => root.querySelector<HTMLElement>('tbody th[data-id="delivery"] button.direct-only')!;
+      expect([count().getAttribute('data-max'), text(count())]).to.deep.equal(['2', '(2 studies)']);
+      expect([direct().getAttribute('data-max'), direct().classList.contains('none')]).to.deep.equal(['+1 Delivery only', false]);
+      // s4, the one study coded to Delivery alone, is about adults: filtered out, the button keeps its place unseen.
+      el.filters = { categories: { population: ['older'] } };
+      await el.updateComplete;
+      expect([count().getAttribute('data-max'), text(count())]).to.deep.equal(['2', '(1 study)']);
+      expect([direct().getAttribute('data-max'), direct().classList.contains('none'), getComputedStyle(direct()).visibility]).to.deep.equal(['+1 Delivery only', true, 'hidden']);
+      const live = count().querySelector('.live')!;
+      expect([getComputedStyle(live).position, getComputedStyle(live).contain]).to.deep.equal(['absolute', 'size layout style']);
+      el.filters = undefined;
+      await el.updateComplete;
+      expect([text(direct()), direct().classList.contains('none')]).to.deep.equal(['+1 Delivery only', false]);
+    });
+
+    it('draws each cell out of the flow, in a contained box that fills the cell', async () => {
+      const el = await grid();
+      const td = cell(el, 'education', 'physical');
+      const box = td.querySelector<HTMLElement>('.box')!;
+      const style = getComputedStyle(box);
+      expect([style.position, style.contain, style.contentVisibility]).to.deep.equal(['absolute', 'strict', 'auto']);
+      // The cell keeps its size without the drawing in its flow; the bubble sits inside the box.
+      const [t, b, s] = [td.getBoundingClientRect(), box.getBoundingClientRect(), box.querySelector('svg')!.getBoundingClientRect()];
+      expect(Math.round(t.height)).to.be.greaterThan(Math.round(b.height));
+      expect([b.width > 0, s.top >= b.top - 0.5, s.bottom <= b.bottom + 0.5, Math.abs(s.left + s.right - b.left - b.right) < 1]).to.deep.equal([true, true, true, true]);
+    });
+
     it('fires events that a listener on document receives', async () => {
       const el = await grid();
       setTimeout(() => cell(el, 'education', 'physical').click());

@@ -68,6 +68,11 @@ interface Layout {
   colStart: Map<AxisEntry, number>;
   /** Cell keys, at `row line × columns + column line`. */
   cellKeys: string[];
+  /**
+   * The headers' counts without filters: the most each header can show under any filter, so
+   * the room kept for its count (see `renderHeader`) never changes with the filter.
+   */
+  maxHeads: HeaderCounts;
 }
 const layouts = new WeakMap<GridModel, Layout>();
 
@@ -409,7 +414,7 @@ export class EgmGrid extends LitElement {
       if (r.expanded) slots.push(new Array<string>(C + 1).fill(key));
       else slots.push([key, ...cellKeys.slice(r.line * C, (r.line + 1) * C)]);
     }
-    return { radius: radiusFor(model.totals.max), heat: heatScale(model.totals.max), slots, colStart, cellKeys };
+    return { radius: radiusFor(model.totals.max), heat: heatScale(model.totals.max), slots, colStart, cellKeys, maxHeads: model.headerCounts(undefined) };
   }
 
   /** The key holding the tab stop, looked up once per render rather than once per cell. */
@@ -516,25 +521,36 @@ export class EgmGrid extends LitElement {
     const key = axis === 'row' ? rowKey(e.id) : colKey(e.id);
     const count = axis === 'row' ? p.heads.rows[i] : p.heads.columns[i];
     const directOnly = e.expanded ? (axis === 'row' ? p.heads.rowsDirectOnly[i] : p.heads.columnsDirectOnly[i]) : 0;
+    const maxCount = axis === 'row' ? p.maxHeads.rows[i] : p.maxHeads.columns[i];
+    const maxDirect = e.expanded ? (axis === 'row' ? p.maxHeads.rowsDirectOnly[i] : p.maxHeads.columnsDirectOnly[i]) : 0;
     const colspan = axis === 'column' ? e.span : e.expanded ? p.model.columns.lines.length + 1 : 1;
     const tabindex = this.tab(key);
     const grid = this.grid;
     const l10n = this.l10n;
-    return guard([e, count, directOnly, colspan, rowspan, tabindex, grid, l10n.s, l10n.lang], () => {
+    return guard([e, count, directOnly, maxCount, maxDirect, colspan, rowspan, tabindex, grid, l10n.s, l10n.lang], () => {
       const g = l10n.s.grid;
       // By position, not by category id: an id may hold spaces, which would split the IDREF list.
       const descId = `desc-${axis}-${i}`;
       const classes = `head ${axis} depth-${e.depth}${e.group ? ' group' : ''}${e.expanded ? ' expanded' : ''}`;
+      // A count's room is sized by its unfiltered value (`data-max`, drawn invisibly by CSS) and
+      // the count itself sits in a contained box over it (`.live`): a filter changing the numbers
+      // re-lays out those boxes alone, never the header, and so never the whole table.
+      // The studies coded to a group alone: the button stays (hidden) while a filter leaves none.
+      const directText = l10n.t(g.directOnly, { n: directOnly, label: e.label });
+      const direct =
+        maxDirect > 0
+          ? grid
+            ? html`<button class=${directOnly > 0 ? 'direct-only' : 'direct-only none'} type="button" tabindex="-1" data-direct=${e.id} data-axis=${axis}
+                data-max=${l10n.t(g.directOnly, { n: maxDirect, label: e.label })}
+                aria-label=${l10n.t(g.directOnlyName, { n: directOnly, label: e.label })}><span class="live">${directText}</span></button>`
+            : html`<span class=${directOnly > 0 ? 'direct-only' : 'direct-only none'} data-max=${l10n.t(g.directOnly, { n: maxDirect, label: e.label })}
+                ><span class="live">${directText}</span></span>`
+          : nothing;
       const content = html`<span class="head-inner">
           ${e.group ? html`<span class="chevron" aria-hidden="true">${e.expanded ? '▾' : '▸'}</span>` : nothing}
           <span class="head-label" dir="auto" title=${headTitle(e) ?? nothing}>${e.label}</span>
-          <span class="head-count">${aroundNumber(l10n.t(g.headCount, { n: count }), l10n.n(count))}</span>
-          ${directOnly > 0
-            ? grid
-              ? html`<button class="direct-only" type="button" tabindex="-1" data-direct=${e.id} data-axis=${axis}
-                  aria-label=${l10n.t(g.directOnlyName, { n: directOnly, label: e.label })}>${l10n.t(g.directOnly, { n: directOnly, label: e.label })}</button>`
-              : html`<span class="direct-only">${l10n.t(g.directOnly, { n: directOnly, label: e.label })}</span>`
-            : nothing}
+          <span class="head-count" data-max=${l10n.n(maxCount)}><span class="live">${aroundNumber(l10n.t(g.headCount, { n: count }), l10n.n(count))}</span></span>
+          ${direct}
         </span>
         ${e.description ? html`<span class="visually-hidden" id=${descId}>${e.description}</span>` : nothing}`;
       const role = axis === 'row' ? 'rowheader' : 'columnheader';

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const BUNDLE = 'dist/egm-components.bundle.js';
+/** The one-file form (entry and chunks together). */
+const STANDALONE = 'dist/egm-components.standalone.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The bundle's lazily imported chunks: fetched only when a reader uses what they hold. */
 const chunks = () => {
@@ -13,15 +15,15 @@ const chunks = () => {
     return [];
   }
 };
-const FILES = [BUNDLE, ...chunks(), 'dist/egm-components.standalone.js', 'dist/index.js', 'dist/core.js'];
+const FILES = [BUNDLE, ...chunks(), STANDALONE, 'dist/index.js', 'dist/core.js'];
 /**
- * The embed bundle's size gate, gzipped. Issue 6's target is 45 KB; the bundle has been over it
- * since the views, panel tools, printing, languages and themes (53.4 KB with its templates'
- * CSS minified: docs/performance.md says what would bring it back). This gate stops unnoticed
- * growth; lower it as code moves into lazily loaded chunks. (TOOLCHAIN: the dependencies alone
- * take about 21 KB.)
+ * Size gates, gzipped: they stop unnoticed growth. Issue 6's target for the embed bundle is
+ * 45 KB; the entry is 51.1 KB (the views, panel tools, printing, languages and themes came
+ * after the target was set; the download code is a chunk, the CSS is minified: see
+ * docs/performance.md), so the gate sits just above it. Lower it when code moves out.
  */
-const BUDGET = 56 * 1024;
+const BUDGET = 52 * 1024;
+const STANDALONE_BUDGET = 54.5 * 1024;
 const TARGET = 45 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -39,8 +41,9 @@ for (const file of FILES) {
   }
   const gz = gzipSync(data, { level: 9 }).length;
   rows.push([file, kb(data.length), kb(gz)]);
-  if (file === BUNDLE && gz > BUDGET) {
-    console.error(`size: ${file} is ${kb(gz)} gzipped, over the ${kb(BUDGET)} budget`);
+  const budget = file === BUNDLE ? BUDGET : file === STANDALONE ? STANDALONE_BUDGET : Infinity;
+  if (gz > budget) {
+    console.error(`size: ${file} is ${kb(gz)} gzipped, over the ${kb(budget)} budget`);
     failed = true;
   }
 }
@@ -48,5 +51,5 @@ for (const file of FILES) {
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
 for (const [file, raw, gz] of rows) console.log(`${file.padEnd(width)}  ${raw.padStart(9)}  ${gz.padStart(9)}`);
-console.log(`gate: ${BUNDLE} ≤ ${kb(BUDGET)} gzipped (target ${kb(TARGET)}: see docs/performance.md)`);
+console.log(`gate: ${BUNDLE} ≤ ${kb(BUDGET)}, ${STANDALONE} ≤ ${kb(STANDALONE_BUDGET)} gzipped (target ${kb(TARGET)} for the bundle: not met, see docs/performance.md)`);
 if (failed) process.exitCode = 1;

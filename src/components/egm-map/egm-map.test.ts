@@ -109,6 +109,25 @@ describe('egm-map', () => {
     });
   });
 
+  describe('layout', () => {
+    it('keeps an open filter panel above the grid’s sticky headers (the contained filter bar is lifted)', async () => {
+      const el = await loaded(DEMO);
+      const bar = root(el).querySelector('egm-filter-bar')!;
+      bar.shadowRoot!.querySelector<HTMLButtonElement>('.control-button')!.click();
+      await bar.updateComplete;
+      const panel = bar.shadowRoot!.querySelector<HTMLElement>('.panel')!;
+      // Tall enough to reach over the grid's column headers (a long list of options would).
+      panel.style.minHeight = '40rem';
+      const head = grid(el).shadowRoot!.querySelector('thead th')!.getBoundingClientRect();
+      const box = panel.getBoundingClientRect();
+      const x = box.left + 20;
+      const y = head.top + 5;
+      expect(y).to.be.within(box.top, box.bottom, 'the point is inside the open panel');
+      // By name: a failing comparison of the elements themselves would print their whole state.
+      expect(root(el).elementFromPoint(x, y)?.localName).to.equal('egm-filter-bar');
+    });
+  });
+
   describe('loading', () => {
     it('loads src, emits egm-load with the study count and hides the fallback content', async () => {
       const el = await fixture<EgmMapElement>(html`<egm-map><p>Fallback</p></egm-map>`);

@@ -222,14 +222,15 @@ export class EgmStudyCard extends LitElement {
 
   private resizeObserver?: ResizeObserver;
   private observedAbstract?: Element;
-  private measured = 0;
+  /** The pending frame that applies a measurement (see `measureAbstract`). */
+  private measureFrame = 0;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.observedAbstract = undefined;
-    cancelAnimationFrame(this.measured);
+    cancelAnimationFrame(this.measureFrame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -262,8 +263,8 @@ export class EgmStudyCard extends LitElement {
     const p = this.observedAbstract as HTMLElement | undefined;
     if (!p || this.abstractExpanded) return;
     const overflows = p.scrollHeight > p.clientHeight + 1;
-    cancelAnimationFrame(this.measured);
-    if (overflows !== this.abstractOverflows) this.measured = requestAnimationFrame(() => (this.abstractOverflows = overflows));
+    cancelAnimationFrame(this.measureFrame);
+    if (overflows !== this.abstractOverflows) this.measureFrame = requestAnimationFrame(() => (this.abstractOverflows = overflows));
   }
 
   override render() {

@@ -205,12 +205,35 @@ describe('egm-grid', () => {
       expect(cell(el, 'education', 'physical').querySelector('text')!.textContent).to.equal('1');
     });
 
+    it('keeps a cell’s elements when a filter empties and refills it (attributes change, no DOM is made)', async () => {
+      const el = await grid();
+      const td = cell(el, 'emotional', 'mental-health');
+      const nodes = () => [...td.querySelectorAll('svg, path, text')];
+      const was = nodes();
+      const shape = () => [...td.querySelectorAll('path')].map((p) => [p.getAttribute('class'), p.getAttribute('d') === '' ? '' : 'drawn']);
+      const before = shape();
+      expect(before.every(([cls, d]) => cls!.startsWith('slice seg-') && d === 'drawn')).to.equal(true);
+      el.filters = { categories: { population: ['adults'] } };
+      await el.updateComplete;
+      expect(td.dataset.count).to.equal('0');
+      expect(nodes()).to.have.ordered.members(was);
+      // The first path is the dashed outline of the unfiltered bubble; the others are empty, the count too.
+      expect(shape()).to.deep.equal([['ghost', 'drawn'], ...before.slice(1).map(() => ['', ''])]);
+      expect(td.querySelector('text')!.textContent).to.equal('');
+      el.filters = undefined;
+      await el.updateComplete;
+      expect(nodes()).to.have.ordered.members(was);
+      expect(shape()).to.deep.equal(before);
+      expect(td.querySelector('text')!.textContent).to.equal(td.dataset.count);
+    });
+
     it('sizes bubbles by area and draws slices with the segment colours, never with a style attribute', async () => {
       const el = await grid();
       const big = cell(el, 'education', 'mental-health').querySelectorAll('path.slice');
       expect([...big].map((p) => p.getAttribute('fill'))).to.deep.equal(['#1b7837', '#e08214']);
-      const one = cell(el, 'education', 'physical').querySelector('circle.slice')!;
-      expect(Number(one.getAttribute('r'))).to.equal(15.56); // sqrt(1/2) × 22
+      // One slice: a whole disc, drawn as a path like the others (sqrt(1/2) × 22 = 15.56).
+      const one = cell(el, 'education', 'physical').querySelectorAll('path.slice');
+      expect([...one].map((p) => p.getAttribute('d'))).to.deep.equal(['M0 -15.56A15.56 15.56 0 1 1 0 15.56A15.56 15.56 0 1 1 0 -15.56Z']);
       expect(el.shadowRoot!.querySelectorAll('[style]').length).to.equal(0);
     });
 

@@ -16,7 +16,7 @@ import { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import { EgmGroupToggleEvent } from '../../events/egm-group-toggle.js';
 import { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { EgmSelectionClearEvent } from '../../events/egm-selection-clear.js';
-import { aroundNumber, bubble, gridView, mosaic, MOSAIC_VIEW, radiusFor, VIEW, type GridView, type Slice } from '../../internal/bubble.js';
+import { aroundNumber, bubbleParts, gridView, mosaic, MOSAIC_VIEW, radiusFor, VIEW, type GridView, type Slice } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type MapData } from '../../internal/map-data.js';
 import { PRINT_COLUMNS, PRINT_PAGE, PrintController, printView } from '../../internal/print.js';
 import { printStyles } from '../../internal/print.styles.js';
@@ -665,6 +665,8 @@ export class EgmGrid extends LitElement {
     const slices: Slice[] = [];
     const parts: string[] = [];
     const shown: string[] = [];
+    // The slices this cell can ever show (those of its unfiltered count): its bubble's paths.
+    let slots = 0;
     for (let k = 0; k < K; k++) {
       const n = counts.segments[at * K + k];
       const part = n > 0 ? formatMessage(lang, g.segment, { label: labels[k], n }) : '';
@@ -672,6 +674,7 @@ export class EgmGrid extends LitElement {
       if (!hidden.includes(segs[k].id)) {
         slices.push({ index: k, color: segs[k].color, value: values[at * K + k] });
         if (part) shown.push(part);
+        if (model.totals.segments[at * K + k] > 0) slots++;
       }
     }
     const state = total === 0 ? 'gap' : count === 0 ? 'filtered' : 'filled';
@@ -711,11 +714,11 @@ export class EgmGrid extends LitElement {
         : nothing}</div>`;
     } else if (state !== 'gap') {
       const radius = p.radius(count);
-      content = html`<div class="box"><svg class="bubble" part="bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">
-          ${state === 'filtered'
-            ? svg`<circle class="ghost" r=${p.radius(total)}></circle>`
-            : svg`${bubble(radius, slices, 'var(--_bubble)', this.donut)}${countLabel(formatNumber(lang, count), radius)}`}
-        </svg></div>`;
+      // One shape for filled and filtered cells alike (see bubbleParts): a path for each slice
+      // the unfiltered cell has, and the count, empty in a cell filtered to zero.
+      const filtered = state === 'filtered';
+      const paths = bubbleParts(Math.max(slots, 1), radius, slices, 'var(--_bubble)', this.donut, filtered ? p.radius(total) : 0);
+      content = html`<div class="box"><svg class="bubble" part="bubble" viewBox=${`${-VIEW / 2} ${-VIEW / 2} ${VIEW} ${VIEW}`} aria-hidden="true" focusable="false">${paths}${countLabel(filtered ? '' : formatNumber(lang, count), radius)}</svg></div>`;
     }
     return html`<td
       role="gridcell"

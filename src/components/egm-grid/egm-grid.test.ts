@@ -196,6 +196,43 @@ describe('egm-grid', () => {
       expect(cells(el).length).to.equal(expected.size);
     });
 
+    it('brings the header counts in view up to date first and the others by updateComplete', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const el = await grid(map);
+      const root = el.shadowRoot!;
+      const heads = () => [...root.querySelectorAll<HTMLElement>('th[data-axis] .head-count')];
+      const texts = () => heads().map((h) => text(h));
+      const scroller = root.querySelector('.scroller')!.getBoundingClientRect();
+      const inView = (h: HTMLElement) => {
+        const r = h.closest('th')!.getBoundingClientRect();
+        return r.bottom > scroller.top && r.top < scroller.bottom && r.right > scroller.left && r.left < scroller.right;
+      };
+      const before = texts();
+      const dim = map.dimensions.find((d) => d.id === map.layout.filters![0])!;
+      let atFirst: string[] = [];
+      const first = new Promise<void>((resolve) => el.addEventListener('egm-render', () => resolve(void (atFirst = texts())), { once: true }));
+      el.filters = { categories: { [dim.id]: [dim.categories[0].id] } };
+      await first;
+      await el.updateComplete;
+      const after = texts();
+      const shown = heads().map(inView);
+      const changed = after.map((t, i) => t !== before[i]);
+      // The test page shows part of the 60 × 40 grid: both kinds of header are there, and changed.
+      expect(changed.filter((c, i) => c && shown[i]).length).to.be.greaterThan(5);
+      expect(changed.filter((c, i) => c && !shown[i]).length).to.be.greaterThan(5);
+      // In the first frame, every header in view already has its new number, and those out of view their old one.
+      expect(atFirst.filter((t, i) => shown[i] && t !== after[i])).to.deep.equal([]);
+      expect(atFirst.filter((t, i) => !shown[i] && changed[i] && t === after[i])).to.deep.equal([]);
+      // By updateComplete every header shows core's count.
+      const m = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments });
+      const want = m.headerCounts(el.filters);
+      const number = (th: string) => Number(/\(([\d,]+)/.exec(after[heads().findIndex((h) => h.closest('th')!.matches(th))])![1].replace(/,/g, ''));
+      const rowAt = (i: number) => `th[data-axis="row"][data-id="${m.rows.entries[i].id}"]`;
+      const colAt = (i: number) => `th[data-axis="column"][data-id="${m.columns.entries[i].id}"]`;
+      expect(m.rows.entries.map((_e, i) => number(rowAt(i)))).to.deep.equal([...want.rows]);
+      expect(m.columns.entries.map((_e, i) => number(colAt(i)))).to.deep.equal([...want.columns]);
+    });
+
     it('draws gaps without a bubble and filtered-out cells as a dashed outline', async () => {
       const el = await grid();
       expect(cell(el, 'education', 'cost').querySelector('svg')).to.equal(null);

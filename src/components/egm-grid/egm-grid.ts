@@ -311,13 +311,21 @@ export class EgmGrid extends LitElement {
   private readonly viewport = new ViewportController(this, {
     targets: () => this.renderRoot.querySelectorAll<HTMLElement>('th[data-axis]'),
     changed: () => {
-      if (this.pending.size > 0) this.requestUpdate();
+      if (this.behind) this.requestUpdate();
     },
   });
   private readonly rowStates = new Map<string, RowState>();
   private readonly cellDeps = new Map<string, unknown[]>();
   /** Rows whose cells do not all show the current data yet. */
   private readonly pending = new Set<string>();
+  /** Some headers off screen still show the numbers of an earlier filter. */
+  private headsBehind = false;
+  /** Whether anything drawn is not current yet (rows or headers left for the background). */
+  private get behind(): boolean {
+    return this.pending.size > 0 || this.headsBehind;
+  }
+  /** What each header (by key) was last drawn from: an off-screen header that changed waits. */
+  private readonly headDeps = new Map<string, unknown[]>();
   /** Cells the current update may draw off screen (a background task's share). */
   private budget = 0;
   private background = false;
@@ -329,7 +337,7 @@ export class EgmGrid extends LitElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.pending.size > 0 && this.isConnected) {
+    while (this.behind && this.isConnected) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
       result = await super.getUpdateComplete();
     }
@@ -355,7 +363,7 @@ export class EgmGrid extends LitElement {
     if (this.chunkTimer !== undefined) return;
     this.chunkTimer = setTimeout(() => {
       this.chunkTimer = undefined;
-      if (this.pending.size === 0 || !this.isConnected) return this.release();
+      if (!this.behind || !this.isConnected) return this.release();
       this.background = true;
       this.budget = this.chunkCells;
       this.chunkStart = performance.now();
@@ -381,7 +389,7 @@ export class EgmGrid extends LitElement {
     }
     this.background = false;
     this.budget = 0;
-    if (this.pending.size > 0) this.scheduleChunk();
+    if (this.behind) this.scheduleChunk();
     else this.release();
     // A background share changes no input: a following legend has nothing new to read.
     if (background) return;
@@ -427,6 +435,8 @@ export class EgmGrid extends LitElement {
     const p = this.prepared;
     if (!p) return nothing;
     const { model, data } = p;
+    // A background share brings every header up to date (those off screen wait for it).
+    if (this.background) this.headsBehind = false;
     this.active = this.nav.activeKey;
     // Core names the segment of uncoded studies in English: its label comes from the strings.
     this.segmentLabels = model.segments.map((s) => (s.notCoded ? g.notCoded : s.label));
@@ -527,7 +537,18 @@ export class EgmGrid extends LitElement {
     const tabindex = this.tab(key);
     const grid = this.grid;
     const l10n = this.l10n;
-    return guard([e, count, directOnly, maxCount, maxDirect, colspan, rowspan, tabindex, grid, l10n.s, l10n.lang], () => {
+    let deps: unknown[] = [e, count, directOnly, maxCount, maxDirect, colspan, rowspan, tabindex, grid, l10n.s, l10n.lang];
+    const prev = this.headDeps.get(key);
+    // A changed header off screen keeps its old numbers until the next background share:
+    // every new number is a layout of its own, and those in view come first. The tab stop and
+    // anything but the numbers are never left behind.
+    const numbersOnly = prev !== undefined && prev[0] === e && !same(prev, deps) && same(prev.slice(5), deps.slice(5));
+    if (numbersOnly && !this.background && (axis === 'row' ? this.viewport.row(e.id) : this.viewport.column(e.id)) === false) {
+      this.headsBehind = true;
+      deps = prev;
+    }
+    this.headDeps.set(key, deps);
+    return guard(deps, () => {
       const g = l10n.s.grid;
       // By position, not by category id: an id may hold spaces, which would split the IDREF list.
       const descId = `desc-${axis}-${i}`;

@@ -35,25 +35,10 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /**
  * A bubble of radius `r` divided into `slices` in proportion to their values (a study in two
  * segments is drawn in both, as in the legend). No slices: one plain disc in `fallbackColor`.
+ * The same paths as `bubbleParts`, without the empty ones.
  */
 export function bubble(r: number, slices: readonly Slice[], fallbackColor: string, donut = false): SVGTemplateResult {
-  const inner = donut ? r * 0.55 : 0;
-  const parts = slices.filter((s) => s.value > 0);
-  const sum = parts.reduce((a, s) => a + s.value, 0);
-  if (r <= 0) return svg``;
-  if (parts.length <= 1) {
-    const color = parts[0]?.color ?? fallbackColor;
-    const cls = parts[0] ? `slice seg-${parts[0].index}` : 'slice';
-    return donut
-      ? svg`<path class=${cls} fill=${color} fill-rule="evenodd" d=${`M0 ${-r}A${r} ${r} 0 1 1 0 ${r}A${r} ${r} 0 1 1 0 ${-r}ZM0 ${-inner}A${inner} ${inner} 0 1 0 0 ${inner}A${inner} ${inner} 0 1 0 0 ${-inner}Z`}></path>`
-      : svg`<circle class=${cls} fill=${color} r=${round(r)}></circle>`;
-  }
-  let a = 0;
-  return svg`${parts.map((s) => {
-    const a0 = a;
-    a += (s.value / sum) * TAU;
-    return svg`<path class=${`slice seg-${s.index}`} fill=${s.color} d=${arcPath(round(r), round(inner), a0, a)}></path>`;
-  })}`;
+  return svg`${bubbleParts(0, r, slices, fallbackColor, donut)}`;
 }
 
 /** An SVG path of a full disc of radius `r`, with a hole of radius `inner` when `inner` > 0. */

@@ -271,7 +271,9 @@ describe('egm-legend', () => {
       const items = $$(el, '.size-key li');
       expect(items.map((li) => textOf(li))).to.deep.equal(['1 study', '2 studies']);
       const r = radiusFor(2);
-      expect(items.map((li) => Number(li.querySelector('circle')!.getAttribute('r')))).to.deep.equal([1, 2].map((n) => Math.round(r(n) * 100) / 100));
+      // Whole discs, drawn as paths like the grid's bubbles.
+      const disc = (n: number) => `M0 -${n}A${n} ${n} 0 1 1 0 ${n}A${n} ${n} 0 1 1 0 -${n}Z`;
+      expect(items.map((li) => li.querySelector('path.slice')!.getAttribute('d'))).to.deep.equal([1, 2].map((n) => disc(Math.round(r(n) * 100) / 100)));
       expect(items[0].querySelector('svg')!.getAttribute('viewBox')).to.equal('-24 -24 48 48');
       expect(textOf($(el, '#size-label'))).to.equal('Studies per cell:');
     });
@@ -287,7 +289,8 @@ describe('egm-legend', () => {
     it('draws donuts like the grid when donut is set', async () => {
       const el = await fixture<EgmLegend>(html`<egm-legend donut .schema=${small}></egm-legend>`);
       expect($$(el, '.size-key path[fill-rule="evenodd"]')).to.have.length(2);
-      expect($$(el, '.size-key circle')).to.have.length(0);
+      const plain = await legend();
+      expect([$$(plain, '.size-key path').length, $$(plain, '.size-key path[fill-rule]').length]).to.deep.equal([2, 0]);
     });
 
     it('shows what a gap and a filtered-out cell look like', async () => {

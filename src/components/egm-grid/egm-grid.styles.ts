@@ -414,7 +414,6 @@ export const styles = [
     }
 
     @media (prefers-reduced-motion: no-preference) {
-      .bubble circle,
       .bubble path {
         transition: opacity 120ms ease-out;
       }

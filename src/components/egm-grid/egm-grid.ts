@@ -116,9 +116,10 @@ interface RowState {
  * `synthesis-gap-min` primary studies and no review (`data-synthesis-gap` holds their number of
  * primary studies). See docs/views.md.
  *
- * Large maps stay responsive: after a change only the cells whose numbers changed are
- * redrawn, those on screen in the same frame and the others in short background tasks
- * (`updateComplete` resolves once every cell is current). See docs/performance.md.
+ * Large maps stay responsive: after a change only the cells and header counts whose numbers
+ * changed are redrawn, those on screen in the same frame and the others in short background
+ * tasks (`updateComplete` resolves once every cell and header is current). See
+ * docs/performance.md.
  *
  * @summary The matrix of an evidence and gap map: bubbles, heat map, mosaic or table.
  *

@@ -49,8 +49,7 @@ const discPath = (r: number, inner: number) =>
  * The grid's bubble as exactly `slots` `<path>`s: the same drawing as `bubble()`, in a shape
  * that never changes. A cell whose count changes, or which a filter empties and refills, then
  * changes attributes only: Lit keeps its elements, and a filter change creates and removes no
- * DOM (at 10,000 studies a third of the cells in view used to swap their drawing on each
- * change). Unused paths have an empty `d` and no class; `ghost` > 0 draws, in the first path,
+ * DOM. Unused paths have an empty `d` and no class; `ghost` > 0 draws, in the first path,
  * the dashed outline (radius `ghost`) of a cell filtered to zero, instead of the slices.
  * `slots` is at least the number of slices.
  */

@@ -56,8 +56,14 @@ const CHUNK_CELLS = 200;
 /** Rows drawn in the first pass, before the IntersectionObserver has said which are on screen. */
 const FIRST_ROWS = 8;
 
-/** Shallow equality of two dependency lists (what `guard` compares). */
-const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+/** Shallow equality of two dependency lists (what `guard` compares), from index `from` on. */
+const same = (a: readonly unknown[], b: readonly unknown[], from = 0) => {
+  if (a.length !== b.length) return false;
+  for (let i = from; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+/** In a header's dependency list, the counts (1–4) come before this index; the rest is its shape. */
+const NUMBERS_END = 5;
 
 /** What depends on the grid model only (not on the filter): computed once per model. */
 interface Layout {
@@ -543,7 +549,7 @@ export class EgmGrid extends LitElement {
     // A changed header off screen keeps its old numbers until the next background share:
     // every new number is a layout of its own, and those in view come first. The tab stop and
     // anything but the numbers are never left behind.
-    const numbersOnly = prev !== undefined && prev[0] === e && !same(prev, deps) && same(prev.slice(5), deps.slice(5));
+    const numbersOnly = prev !== undefined && prev[0] === e && !same(prev, deps) && same(prev, deps, NUMBERS_END);
     if (numbersOnly && !this.background && (axis === 'row' ? this.viewport.row(e.id) : this.viewport.column(e.id)) === false) {
       this.headsBehind = true;
       deps = prev;

@@ -196,6 +196,70 @@ describe('egm-grid', () => {
       expect(cells(el).length).to.equal(expected.size);
     });
 
+    it('draws a new grid’s first rows up to the columns in view, each cell in its column, and the keyboard reaches the rest at once', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const { schema, studies } = splitMap(map);
+      const el = document.createElement<'egm-grid'>('egm-grid');
+      el.schema = schema;
+      el.studies = studies;
+      const model = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments });
+      const columnIds = model.columns.lines.map((c) => c.id);
+      const renders: (() => void)[] = [];
+      el.addEventListener('egm-render', () => renders.shift()?.());
+      const rendered = (check: () => void) => new Promise<void>((resolve, reject) => renders.push(() => {
+        try {
+          check();
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }));
+      let lastColumn = '';
+      const first = rendered(() => {
+        const root = el.shadowRoot!;
+        const scroller = root.querySelector('.scroller')!.getBoundingClientRect();
+        const inView = model.columns.lines.filter((c) => root.querySelector(`th[data-axis="column"][data-id="${c.id}"]`)!.getBoundingClientRect().left < scroller.right).length;
+        const rows = [...root.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll<HTMLElement>('[role="gridcell"]')]).filter((tds) => tds.length > 0);
+        expect(rows.length).to.be.greaterThan(2);
+        for (const tds of rows) {
+          // Every drawn cell is in its own column (only cells right of the screen wait)…
+          expect(tds.map((td) => td.dataset.column)).to.deep.equal(columnIds.slice(0, tds.length));
+          // …and every column in view is drawn.
+          expect(tds.length).to.be.at.least(inView);
+        }
+        // The test page shows part of the 40 columns: the first rows stop short of the last one.
+        expect(inView).to.be.lessThan(columnIds.length);
+        const short = rows.find((tds) => tds.length < columnIds.length)!;
+        expect(short, 'a row stopped after the columns in view').to.not.equal(undefined);
+        // A keyboard user on that row's first cell goes to its end, which is not drawn yet.
+        // (In a microtask: after this update, before any background task.)
+        lastColumn = `${short[0].dataset.row} ${columnIds[columnIds.length - 1]}`;
+        queueMicrotask(() => {
+          short[0].focus();
+          short[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true, cancelable: true }));
+        });
+      });
+      // The next update draws the tab stop's cell and focuses it (before any background share).
+      const next = rendered(() => {
+        const at = focused(el);
+        expect(at?.getAttribute('role')).to.equal('gridcell');
+        expect(`${at!.dataset.row} ${at!.dataset.column}`).to.equal(lastColumn);
+      });
+      document.body.append(el);
+      try {
+        await first;
+        await next;
+        await el.updateComplete;
+        for (const tr of el.shadowRoot!.querySelectorAll('tr')) {
+          const tds = [...tr.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+          if (tds.length > 0) expect(tds.map((td) => td.dataset.column)).to.deep.equal(columnIds);
+        }
+        expectCountsMatchCore(el, map);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('brings the header counts in view up to date first and the others by updateComplete', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const el = await grid(map);

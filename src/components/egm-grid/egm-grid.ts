@@ -55,6 +55,8 @@ const CHUNK_MS = 20;
 const CHUNK_CELLS = 200;
 /** Rows drawn in the first pass, before the IntersectionObserver has said which are on screen. */
 const FIRST_ROWS = 8;
+/** Columns drawn in those rows in the first pass (the others follow with the rows off screen). */
+const FIRST_COLUMNS = 12;
 
 /** Shallow equality of two dependency lists (what `guard` compares), from index `from` on. */
 const same = (a: readonly unknown[], b: readonly unknown[], from = 0) => {
@@ -106,6 +108,8 @@ interface RowState {
   token: object;
   /** Every cell shows `deps`' data (no cell was left for later). */
   complete: boolean;
+  /** How many of the row's leading cells are drawn (a row drawn for the screen may stop early). */
+  cells: number;
 }
 
 /**
@@ -613,7 +617,8 @@ export class EgmGrid extends LitElement {
       return html`<tr role=${this.grid ? 'row' : nothing} class="group-row">${header}</tr>`;
     }
     const active = this.active;
-    const activeHere = active !== undefined && active.startsWith(`x${SEP}${r.id}${SEP}`) ? active : undefined;
+    const prefix = `x${SEP}${r.id}${SEP}`;
+    const activeHere = active !== undefined && active.startsWith(prefix) ? active : undefined;
     const selected = this.selected?.rowId === r.id ? this.selected.columnId : undefined;
     const deps = [p.model, p.rowVersions[r.line], selected, activeHere, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin, this.l10n.s, this.l10n.lang];
     const state = this.rowStates.get(r.id);
@@ -627,7 +632,8 @@ export class EgmGrid extends LitElement {
       if (this.background && this.budget > 0) {
         mode = 'all';
         this.budget -= p.counts.columns;
-      } else if (this.viewport.row(r.id) ?? i < FIRST_ROWS) {
+      } else if (activeHere !== undefined || (this.viewport.row(r.id) ?? i < FIRST_ROWS)) {
+        // (The row of the keyboard's tab stop too: focus can only move to a drawn cell.)
         mode = 'visible';
       } else {
         mode = 'later';
@@ -637,9 +643,9 @@ export class EgmGrid extends LitElement {
         if (state) state.complete = false;
         cells = state ? keep(state) : nothing;
       } else {
-        const next: RowState = { deps, token: {}, complete: true };
+        const next: RowState = { deps, token: {}, complete: true, cells: 0 };
         this.rowStates.set(r.id, next);
-        const drawn = this.renderCells(p, r, mode, next);
+        const drawn = this.renderCells(p, r, mode, next, state?.cells ?? 0, activeHere?.slice(prefix.length));
         if (next.complete) this.pending.delete(r.id);
         else this.pending.add(r.id);
         cells = guard([next.token], () => drawn);
@@ -648,11 +654,36 @@ export class EgmGrid extends LitElement {
     return html`<tr role=${this.grid ? 'row' : nothing} class=${cells === nothing ? 'pending' : nothing}>${header}${cells}</tr>`;
   }
 
-  private renderCells(p: Prepared, r: AxisEntry, mode: 'all' | 'visible', state: RowState) {
+  /**
+   * A row's cells. A row drawn for the screen stops after the last column in view (the first
+   * FIRST_COLUMNS while that is unknown) or the tab stop, whichever is further right, but keeps
+   * every cell it had (`had`): the cells right of it that were never drawn wait for a background
+   * share, and the row stays pending. Only trailing cells wait, so a drawn cell is always in its
+   * column.
+   */
+  private renderCells(p: Prepared, r: AxisEntry, mode: 'all' | 'visible', state: RowState, had = 0, active?: string) {
     const lines = p.model.columns.lines;
     const C = p.counts.columns;
-    const cells = lines.map((c) => this.renderCell(p, r, c, r.line * C + c.line, mode, state));
-    return repeat(lines, (c) => c.id, (_c, j) => cells[j]);
+    let shown = lines;
+    if (mode === 'visible') {
+      const n = Math.max(had, this.reach(lines, active));
+      if (n < lines.length) {
+        shown = lines.slice(0, n);
+        state.complete = false;
+      }
+    }
+    state.cells = shown.length;
+    const cells = shown.map((c) => this.renderCell(p, r, c, r.line * C + c.line, mode, state));
+    return repeat(shown, (c) => c.id, (_c, j) => cells[j]);
+  }
+
+  /** How many leading columns reach the last one in view and the tab stop's (`active`, a column id). */
+  private reach(lines: readonly AxisEntry[], active?: string): number {
+    let n = 0;
+    if (lines.length > 0 && this.viewport.column(lines[0].id) === undefined) n = FIRST_COLUMNS;
+    else for (let j = lines.length - 1; j >= n; j--) if (this.viewport.column(lines[j].id)) n = j + 1;
+    if (active !== undefined) n = Math.max(n, lines.findIndex((c) => c.id === active) + 1);
+    return n;
   }
 
   /**

@@ -38,19 +38,23 @@ export interface DimensionIndex {
   readonly codes: readonly Uint32Array[];
 }
 
-/** The index of one dimension, built in one go. */
-function buildDimension(dimension: EgmDimension, studies: readonly EgmStudy[]): DimensionIndex {
-  const steps = buildDimensionSteps(dimension, studies, Infinity);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+/** A dimension's index while the studies are read. */
+interface Building {
+  readonly dimension: EgmDimension;
+  readonly root: CategoryNode;
+  readonly nodes: Map<string, CategoryNode>;
+  readonly ordinals: Map<string, number>;
+  readonly byOrdinal: CategoryNode[];
+  /** Studies carrying each category itself. */
+  readonly direct: Bitset[];
+  readonly coded: Bitset;
+  readonly codeStart: Uint32Array;
+  codeList: Uint32Array;
+  /** How much of `codeList` is used. */
+  length: number;
 }
 
-/**
- * Builds a dimension's index, yielding the number of studies done after each `slice` of them
- * (so `createIndexAsync` can hand the thread back in between).
- */
-function* buildDimensionSteps(dimension: EgmDimension, studies: readonly EgmStudy[], slice: number): Generator<number, DimensionIndex> {
+function startDimension(dimension: EgmDimension, n: number): Building {
   const root = hierarchy<EgmCategory>(
     { id: '', label: dimension.label, children: dimension.categories },
     (c) => c.children,
@@ -64,34 +68,62 @@ function* buildDimensionSteps(dimension: EgmDimension, studies: readonly EgmStud
     nodes.set(node.data.id, node);
     byOrdinal.push(node);
   });
-  const n = studies.length;
-  const direct = byOrdinal.map(() => new Bitset(n));
-  const coded = new Bitset(n);
-  const codeStart = new Uint32Array(n + 1);
-  let list = new Uint32Array(Math.max(16, n * 2));
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % slice === 0) yield i;
-    codeStart[i] = k;
+  return {
+    dimension,
+    root,
+    nodes,
+    ordinals,
+    byOrdinal,
+    direct: byOrdinal.map(() => new Bitset(n)),
+    coded: new Bitset(n),
+    codeStart: new Uint32Array(n + 1),
+    codeList: new Uint32Array(Math.max(16, n * 2)),
+    length: 0,
+  };
+}
+
+/**
+ * Reads studies `from` up to `to` into every dimension's index at once: one pass over the
+ * studies, each study's codes read by enumerating them. Reading `codes[dimension]` for one
+ * dimension after another was about three times slower in Node: nine passes over the studies
+ * instead of one, and `codes[name]` with a changing name takes V8's generic lookup, where a read
+ * inside `for…in` loads the field directly.
+ */
+function readStudies(studies: readonly EgmStudy[], from: number, to: number, builds: readonly Building[], slots: ReadonlyMap<string, number>): void {
+  for (let i = from; i < to; i++) {
+    for (const b of builds) b.codeStart[i] = b.length;
     const codes = studies[i].codes;
-    const ids = Object.prototype.hasOwnProperty.call(codes, dimension.id) ? codes[dimension.id] : undefined;
-    if (!ids || ids.length === 0) continue;
-    if (k + ids.length > list.length) {
-      const grown = new Uint32Array(Math.max(list.length * 2, k + ids.length));
-      grown.set(list);
-      list = grown;
+    for (const key in codes) {
+      if (!Object.prototype.hasOwnProperty.call(codes, key)) continue;
+      const slot = slots.get(key);
+      const ids = codes[key];
+      if (slot === undefined || !ids || ids.length === 0) continue;
+      const b = builds[slot];
+      let k = b.length;
+      if (k + ids.length > b.codeList.length) {
+        const grown = new Uint32Array(Math.max(b.codeList.length * 2, k + ids.length));
+        grown.set(b.codeList);
+        b.codeList = grown;
+      }
+      const list = b.codeList;
+      const before = k;
+      for (let j = 0; j < ids.length; j++) {
+        const o = b.ordinals.get(ids[j]);
+        if (o === undefined) continue; // parseMap rejects these; an unchecked map just loses the code
+        list[k++] = o;
+        b.direct[o].add(i);
+      }
+      if (k > before) b.coded.add(i);
+      b.length = k;
     }
-    const from = k;
-    for (const id of ids) {
-      const o = ordinals.get(id);
-      if (o === undefined) continue; // parseMap rejects these; an unchecked map just loses the code
-      list[k++] = o;
-      direct[o].add(i);
-    }
-    if (k > from) coded.add(i);
   }
-  codeStart[n] = k;
-  const codeList = list.slice(0, k);
+}
+
+/** A dimension's index once every study is read: members and direct-only sets, bottom-up. */
+function finishDimension(b: Building, n: number): DimensionIndex {
+  const { root, ordinals, byOrdinal, direct, codeStart } = b;
+  codeStart[n] = b.length;
+  const codeList = b.codeList.slice(0, b.length);
   // members = direct ∪ members of children, bottom-up (post-order).
   const members: Bitset[] = new Array<Bitset>(byOrdinal.length);
   const directOnly: Bitset[] = new Array<Bitset>(byOrdinal.length);
@@ -111,14 +143,14 @@ function* buildDimensionSteps(dimension: EgmDimension, studies: readonly EgmStud
   });
   let views: Uint32Array[] | undefined;
   return {
-    dimension,
+    dimension: b.dimension,
     root,
-    nodes,
+    nodes: b.nodes,
     ordinals,
     byOrdinal,
     members,
     directOnly,
-    coded,
+    coded: b.coded,
     codeStart,
     codeList,
     get codes(): readonly Uint32Array[] {
@@ -126,6 +158,30 @@ function* buildDimensionSteps(dimension: EgmDimension, studies: readonly EgmStud
       return views;
     },
   };
+}
+
+/**
+ * Builds every dimension's index, yielding the number of studies read after each `slice` of
+ * them (so `createIndexAsync` can hand the thread back in between).
+ */
+function* buildDimensions(dimensions: readonly EgmDimension[], studies: readonly EgmStudy[], slice: number): Generator<number, Map<string, DimensionIndex>> {
+  const n = studies.length;
+  const builds = dimensions.map((d) => startDimension(d, n));
+  // (Should two dimensions share an id, the last one gets the codes, as it gets the map entry.)
+  const slots = new Map(dimensions.map((d, i) => [d.id, i]));
+  for (let from = 0; from < n; from += slice) {
+    if (from > 0) yield from;
+    readStudies(studies, from, Math.min(n, from + slice), builds, slots);
+  }
+  return new Map(builds.map((b) => [b.dimension.id, finishDimension(b, n)]));
+}
+
+/** `buildDimensions` in one go. */
+function buildAll(dimensions: readonly EgmDimension[], studies: readonly EgmStudy[]): Map<string, DimensionIndex> {
+  const steps = buildDimensions(dimensions, studies, Infinity);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
 }
 
 /** The index of one validated map. Build it with `createIndex`. */
@@ -143,7 +199,7 @@ export class MapIndex {
     this.schema = schema;
     this.studies = studies;
     this.positions = new Map(studies.map((s, i) => [s.id, i]));
-    this.dimensions = dimensions ?? new Map(schema.dimensions.map((d) => [d.id, buildDimension(d, studies)]));
+    this.dimensions = dimensions ?? buildAll(schema.dimensions, studies);
   }
 
   get size(): number {
@@ -182,22 +238,17 @@ const STUDY_SLICE = 2000;
  */
 export async function createIndexAsync(map: EgmMap, options: AsyncOptions = {}): Promise<MapIndex> {
   const clock = new YieldClock(options.signal);
-  const dims = map.dimensions;
   const n = map.studies.length;
-  const built = new Map<string, DimensionIndex>();
-  for (let d = 0; d < dims.length; d++) {
-    const steps = buildDimensionSteps(dims[d], map.studies, STUDY_SLICE);
-    let step = steps.next();
-    while (!step.done) {
-      options.onProgress?.((d + step.value / Math.max(1, n)) / dims.length);
-      await clock.maybeYield();
-      step = steps.next();
-    }
-    built.set(dims[d].id, step.value);
-    options.onProgress?.((d + 1) / dims.length);
+  const steps = buildDimensions(map.dimensions, map.studies, STUDY_SLICE);
+  let step = steps.next();
+  while (!step.done) {
+    options.onProgress?.(step.value / n);
     await clock.maybeYield();
+    step = steps.next();
   }
-  return new MapIndex(map, built);
+  options.onProgress?.(1);
+  await clock.maybeYield();
+  return new MapIndex(map, step.value);
 }
 
 /** Lower-cases and strips accents, so "Núñez" matches "nunez" (spec §3). */

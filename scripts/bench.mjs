@@ -61,6 +61,7 @@ const METRICS = [
   ['firstRenderVisible', '<egm-map> first render, until the rows on screen are painted'],
   ['firstRender', '<egm-map> first render, until every cell is painted'],
   ['filterChangeVisible', 'filter change, until the cells on screen are updated'],
+  ['filterChangePainted', 'filter change, until the frame showing it is painted'],
   ['filterChange', 'filter change, until every cell is updated'],
   ['cellSelect', 'cell selection, until the panel opens with its first cards'],
   ['cellSelectAll', 'cell selection, until the panel has its whole page (≤ 50 cards)'],

@@ -492,14 +492,24 @@ window.egmBench = {
     unmount();
     text = await fetchText(url);
     const input = JSON.parse(text);
+    await nextTask();
     const t0 = now();
     current = document.createElement('egm-map');
     current.schema = input;
     stage.append(current);
+    const firstPaint = new Promise((resolve) => {
+      const onRender = async () => {
+        await frame();
+        await frame();
+        resolve(now() - t0);
+      };
+      current.shadowRoot.addEventListener('egm-render', onRender, { once: true, capture: true });
+    });
     await settle(current);
     await frame();
     await frame();
     const firstRender = now() - t0;
+    const firstRenderVisible = await firstPaint;
     json = input;
     const grid = gridOf(current);
     const choices = filterChoices(input);
@@ -531,6 +541,7 @@ window.egmBench = {
       columns: grid.model.columns.lines.length,
       rows: grid.model.rows.lines.length,
       firstRender,
+      firstRenderVisible,
       filterChangeVisible: filter.map((f) => f.visible),
       filterChange: filter.map((f) => f.all),
       scrolled: { top: scroller.scrollTop, left: scroller.scrollLeft },

@@ -26,6 +26,8 @@ export class ViewportController implements ReactiveController {
   private readonly columns = new Set<string>();
   private knownRows = false;
   private knownColumns = false;
+  private readonly reportedRows = new Set<string>();
+  private readonly reportedColumns = new Set<string>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -44,6 +46,15 @@ export class ViewportController implements ReactiveController {
     return this.knownColumns ? this.columns.has(id) : undefined;
   }
 
+  /**
+   * Whether the observer has reported on the header of row or column `id` as it is drawn now.
+   * A header drawn since (a group just expanded) is answered with its last answer, or `false`,
+   * by `row` and `column` until the observer reports on it.
+   */
+  reported(axis: 'row' | 'column', id: string): boolean {
+    return (axis === 'row' ? this.reportedRows : this.reportedColumns).has(id);
+  }
+
   /** Watches the current targets (call after an update that added or removed headers). */
   sync(): void {
     if (typeof IntersectionObserver === 'undefined') return;
@@ -56,6 +67,9 @@ export class ViewportController implements ReactiveController {
       if (!current.has(el)) {
         this.observer.unobserve(el);
         this.observed.delete(el);
+        // Its last answer stands, but as a guess: a header drawn again is reported on afresh.
+        const id = el.dataset.id;
+        if (id !== undefined) (el.dataset.axis === 'row' ? this.reportedRows : this.reportedColumns).delete(id);
       }
     }
     for (const el of current) {
@@ -77,6 +91,8 @@ export class ViewportController implements ReactiveController {
     this.observed.clear();
     this.rows.clear();
     this.columns.clear();
+    this.reportedRows.clear();
+    this.reportedColumns.clear();
     this.knownRows = this.knownColumns = false;
   }
 
@@ -88,6 +104,7 @@ export class ViewportController implements ReactiveController {
       if (id === undefined) continue;
       const row = el.dataset.axis === 'row';
       const set = row ? this.rows : this.columns;
+      (row ? this.reportedRows : this.reportedColumns).add(id);
       if (row ? !this.knownRows : !this.knownColumns) changed = true; // first news: what was assumed may be wrong
       if (row) this.knownRows = true;
       else this.knownColumns = true;

@@ -260,6 +260,36 @@ describe('egm-grid', () => {
       }
     });
 
+    it('draws every column in view at once when a column group opens at the far right', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const last = map.dimensions.find((d) => d.id === map.layout.columns)!.categories.at(-1)!;
+      const el = await grid(map);
+      el.collapsed = [last.id];
+      await el.updateComplete;
+      const root = el.shadowRoot!;
+      const scroller = root.querySelector<HTMLElement>('.scroller')!;
+      scroller.scrollLeft = scroller.scrollWidth;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await el.updateComplete;
+      let missing: string[] | undefined;
+      const first = new Promise<void>((resolve) => el.addEventListener('egm-render', () => {
+        // The group's new columns in view, and the rows in view: each such cell is drawn.
+        const box = scroller.getBoundingClientRect();
+        const inView = (r: DOMRect) => r.right > box.left + 1 && r.left < box.right - 1 && r.bottom > box.top + 1 && r.top < box.bottom - 1;
+        const columns = last.children!.map((c) => c.id).filter((id) => inView(root.querySelector(`th[data-axis="column"][data-id="${id}"]`)!.getBoundingClientRect()));
+        const rows = [...root.querySelectorAll<HTMLElement>('tbody th[data-axis="row"]')].filter((th) => !th.closest('tr')!.classList.contains('group-row') && inView(th.getBoundingClientRect()));
+        expect(columns.length, 'columns of the group in view').to.be.greaterThan(0);
+        expect(rows.length, 'rows in view').to.be.greaterThan(1);
+        missing = rows.flatMap((th) => columns.filter((c) => !cell(el, th.dataset.id!, c)).map((c) => `${th.dataset.id} ${c}`));
+        resolve();
+      }, { once: true }));
+      el.collapsed = [];
+      await first;
+      expect(missing).to.deep.equal([]);
+      await el.updateComplete;
+      expectCountsMatchCore(el, map);
+    });
+
     it('brings the header counts in view up to date first and the others by updateComplete', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const el = await grid(map);

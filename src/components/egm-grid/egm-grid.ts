@@ -677,11 +677,22 @@ export class EgmGrid extends LitElement {
     return repeat(shown, (c) => c.id, (_c, j) => cells[j]);
   }
 
-  /** How many leading columns reach the last one in view and the tab stop's (`active`, a column id). */
+  /**
+   * How many leading columns reach the last one in view and the tab stop's (`active`, a column
+   * id). Before the observer has reported on any of them: the first FIRST_COLUMNS. After, a
+   * column it has not reported on yet (a group just expanded) counts as in view.
+   */
   private reach(lines: readonly AxisEntry[], active?: string): number {
+    const v = this.viewport;
+    const known = lines.some((c) => v.reported('column', c.id));
     let n = 0;
-    if (lines.length > 0 && this.viewport.column(lines[0].id) === undefined) n = FIRST_COLUMNS;
-    else for (let j = lines.length - 1; j >= n; j--) if (this.viewport.column(lines[j].id)) n = j + 1;
+    for (let j = lines.length - 1; j >= 0; j--) {
+      const id = lines[j].id;
+      if (known ? v.column(id) || !v.reported('column', id) : j < FIRST_COLUMNS) {
+        n = j + 1;
+        break;
+      }
+    }
     if (active !== undefined) n = Math.max(n, lines.findIndex((c) => c.id === active) + 1);
     return n;
   }

@@ -85,9 +85,9 @@ function startDimension(dimension: EgmDimension, n: number): Building {
 /**
  * Reads studies `from` up to `to` into every dimension's index at once: one pass over the
  * studies, each study's codes read by enumerating them. Reading `codes[dimension]` for one
- * dimension after another was about three times slower in Node: nine passes over the studies
- * instead of one, and `codes[name]` with a changing name takes V8's generic lookup, where a read
- * inside `for…in` loads the field directly.
+ * dimension after another was about three times slower in Node: a pass over the studies per
+ * dimension instead of one, and `codes[name]` with a changing name takes V8's generic lookup,
+ * where a read inside `for…in` loads the field directly.
  */
 function readStudies(studies: readonly EgmStudy[], from: number, to: number, builds: readonly Building[], slots: ReadonlyMap<string, number>): void {
   for (let i = from; i < to; i++) {

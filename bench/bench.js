@@ -126,6 +126,21 @@ function firstGridUpdate(map, t0) {
   return { visible, painted: () => painted };
 }
 
+/**
+ * When a new `<egm-map>` (just appended) has its grid's first rows painted, in ms since `t0`:
+ * the grid's first update draws the rows on screen, and two frames later they are painted.
+ */
+function firstRowsPainted(map, t0) {
+  return new Promise((resolve) => {
+    const onRender = async () => {
+      await frame();
+      await frame();
+      resolve(now() - t0);
+    };
+    map.shadowRoot.addEventListener('egm-render', onRender, { once: true, capture: true });
+  });
+}
+
 /** Every (dimension, category) a filter bar offers, in order: each run filters by another. */
 function filterChoices(map) {
   const ids = map.layout.filters ?? [];
@@ -344,15 +359,7 @@ window.egmBench = {
       const el = document.createElement('egm-map');
       el.schema = input;
       stage.append(el);
-      // The grid's first update draws the rows on screen; two frames later they are painted.
-      const firstPaint = new Promise((resolve) => {
-        const onRender = async () => {
-          await frame();
-          await frame();
-          resolve(now() - t0);
-        };
-        el.shadowRoot.addEventListener('egm-render', onRender, { once: true, capture: true });
-      });
+      const firstPaint = firstRowsPainted(el, t0);
       await settle(el);
       await frame();
       await frame();
@@ -497,14 +504,7 @@ window.egmBench = {
     current = document.createElement('egm-map');
     current.schema = input;
     stage.append(current);
-    const firstPaint = new Promise((resolve) => {
-      const onRender = async () => {
-        await frame();
-        await frame();
-        resolve(now() - t0);
-      };
-      current.shadowRoot.addEventListener('egm-render', onRender, { once: true, capture: true });
-    });
+    const firstPaint = firstRowsPainted(current, t0);
     await settle(current);
     await frame();
     await frame();

@@ -290,6 +290,30 @@ describe('egm-grid', () => {
       expectCountsMatchCore(el, map);
     });
 
+    it('draws the rows of a row group at once when it opens in view, never drawn before', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const first = map.dimensions.find((d) => d.id === map.layout.rows)!.categories[0];
+      const { schema, studies } = splitMap(map);
+      // Collapsed from the start: the observer has never seen the group's rows.
+      const el = await fixture<EgmGrid>(html`<egm-grid .schema=${schema} .studies=${studies} .collapsed=${[first.id]}></egm-grid>`);
+      await el.updateComplete;
+      const root = el.shadowRoot!;
+      let missing: string[] | undefined;
+      const opened = new Promise<void>((resolve) => el.addEventListener('egm-render', () => {
+        const box = root.querySelector('.scroller')!.getBoundingClientRect();
+        const inView = (r: DOMRect) => r.bottom > box.top + 1 && r.top < box.bottom - 1;
+        const rows = first.children!.map((c) => c.id).filter((id) => inView(root.querySelector(`th[data-axis="row"][data-id="${id}"]`)!.getBoundingClientRect()));
+        expect(rows.length, 'rows of the group in view').to.be.greaterThan(1);
+        missing = rows.filter((id) => root.querySelectorAll(`[role="gridcell"][data-row="${id}"]`).length === 0);
+        resolve();
+      }, { once: true }));
+      el.collapsed = [];
+      await opened;
+      expect(missing).to.deep.equal([]);
+      await el.updateComplete;
+      expectCountsMatchCore(el, map);
+    });
+
     it('brings the header counts in view up to date first and the others by updateComplete', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const el = await grid(map);

@@ -632,7 +632,7 @@ export class EgmGrid extends LitElement {
       if (this.background && this.budget > 0) {
         mode = 'all';
         this.budget -= p.counts.columns;
-      } else if (activeHere !== undefined || (this.viewport.row(r.id) ?? i < FIRST_ROWS)) {
+      } else if (activeHere !== undefined || this.rowInView(p, r, i)) {
         // (The row of the keyboard's tab stop too: focus can only move to a drawn cell.)
         mode = 'visible';
       } else {
@@ -652,6 +652,17 @@ export class EgmGrid extends LitElement {
       }
     }
     return html`<tr role=${this.grid ? 'row' : nothing} class=${cells === nothing ? 'pending' : nothing}>${header}${cells}</tr>`;
+  }
+
+  /**
+   * Whether row `r` (the `i`th) is drawn for the screen. Before the observer has reported on any
+   * row: the first FIRST_ROWS. After, a row it has not reported on yet (a group just expanded)
+   * counts as in view, as columns do in `reach`.
+   */
+  private rowInView(p: Prepared, r: AxisEntry, i: number): boolean {
+    const v = this.viewport;
+    if (!p.model.rows.entries.some((e) => v.reported('row', e.id))) return i < FIRST_ROWS;
+    return !v.reported('row', r.id) || v.row(r.id) === true;
   }
 
   /**

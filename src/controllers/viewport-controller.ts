@@ -46,6 +46,11 @@ export class ViewportController implements ReactiveController {
     return this.knownColumns ? this.columns.has(id) : undefined;
   }
 
+  /** Whether the observer has reported at all since the host was connected. */
+  known(): boolean {
+    return this.knownRows || this.knownColumns;
+  }
+
   /**
    * Whether the observer has reported on the header of row or column `id` as it is drawn now.
    * A header drawn since (a group just expanded) is answered with its last answer, or `false`,

@@ -325,9 +325,10 @@ export const styles = [
     td.sg > .sg-mark {
       z-index: 1;
     }
-    /* A row whose cells are still to come (drawn in the background) keeps a row's height. */
+    /* A row without cells (still to come, or far from the screen) keeps a row's height: a
+       cell's content height, less the header's padding above and below. */
     tr.pending > th {
-      height: var(--_cell);
+      height: calc(var(--_cell) - 0.5rem);
     }
 
     .bubble {

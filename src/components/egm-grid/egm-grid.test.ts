@@ -13,9 +13,11 @@ import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import './egm-grid.js';
 import type { EgmGrid, EgmGridView } from './egm-grid.js';
 
-async function grid(map: EgmMap = smallMap(), attrs: { rows?: string; columns?: string; segments?: string } = {}): Promise<EgmGrid> {
+async function grid(map: EgmMap = smallMap(), attrs: { rows?: string; columns?: string; segments?: string; cells?: string } = {}): Promise<EgmGrid> {
   const { schema, studies } = splitMap(map);
-  const el = await fixture<EgmGrid>(html`<egm-grid .schema=${schema} .studies=${studies} rows=${attrs.rows ?? ''} columns=${attrs.columns ?? ''} segments=${attrs.segments ?? ''}></egm-grid>`);
+  const el = await fixture<EgmGrid>(
+    html`<egm-grid .schema=${schema} .studies=${studies} rows=${attrs.rows ?? ''} columns=${attrs.columns ?? ''} segments=${attrs.segments ?? ''} cells=${attrs.cells ?? 'auto'}></egm-grid>`,
+  );
   await el.updateComplete;
   return el;
 }
@@ -25,20 +27,27 @@ const focused = (el: EgmGrid) => el.shadowRoot!.activeElement as HTMLElement | n
 const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const loadJson = async (path: string) => (await (await fetch(path)).json()) as EgmMap;
 
-/** Every cell's data-count equals core's count for the same configuration. */
-function expectCountsMatchCore(el: EgmGrid, map: EgmMap, filters?: Parameters<GridModel['count']>[0]) {
-  const model = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments });
+/**
+ * Every cell's data-count equals core's count for the same configuration. With `drawn`, the
+ * cells drawn only (a grid keeping the cells near the screen): each row's cells are then its
+ * leading columns, in order.
+ */
+function expectCountsMatchCore(el: EgmGrid, map: EgmMap, filters?: Parameters<GridModel['count']>[0], { drawn = false } = {}) {
+  const model = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments, collapsed: el.collapsed });
   const counts = model.count(filters);
   const C = model.columns.lines.length;
   let checked = 0;
-  model.rows.lines.forEach((r, i) =>
+  model.rows.lines.forEach((r, i) => {
+    const tds = [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[role="gridcell"][data-row="${r.id}"]`)];
+    if (drawn) expect(tds.map((td) => td.dataset.column), r.id).to.deep.equal(model.columns.lines.slice(0, tds.length).map((c) => c.id));
     model.columns.lines.forEach((c, j) => {
       const td = cell(el, r.id, c.id);
+      if (drawn && !td) return;
       expect(td.dataset.count, `${r.id} × ${c.id}`).to.equal(String(counts.counts[i * C + j]));
       expect(td.dataset.total, `${r.id} × ${c.id} total`).to.equal(String(model.totals.counts[i * C + j]));
       checked++;
-    }),
-  );
+    });
+  });
   expect(cells(el).length).to.equal(checked);
   return checked;
 }
@@ -163,13 +172,13 @@ describe('egm-grid', () => {
 
     it('puts core’s counts on the 1,000-study map with deep trees and long labels', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
-      const el = await grid(map);
+      const el = await grid(map, { cells: 'all' });
       expect(expectCountsMatchCore(el, map)).to.equal(60 * 40);
     });
 
-    it('draws the cells on screen first and every cell by updateComplete, through filters and collapsing', async () => {
+    it('draws the cells on screen first and every cell by updateComplete, through filters and collapsing (cells="all")', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
-      const el = await grid(map);
+      const el = await grid(map, { cells: 'all' });
       const firstUpdate = () => new Promise<number>((resolve) => el.addEventListener('egm-render', () => resolve(stale()), { once: true }));
       const stale = () => cells(el).filter((td) => td.dataset.count !== String(expected.get(`${td.dataset.row} ${td.dataset.column}`))).length;
       let expected = new Map<string, number>();
@@ -250,11 +259,8 @@ describe('egm-grid', () => {
         await first;
         await next;
         await el.updateComplete;
-        for (const tr of el.shadowRoot!.querySelectorAll('tr')) {
-          const tds = [...tr.querySelectorAll<HTMLElement>('[role="gridcell"]')];
-          if (tds.length > 0) expect(tds.map((td) => td.dataset.column)).to.deep.equal(columnIds);
-        }
-        expectCountsMatchCore(el, map);
+        // (The grid keeps the cells near the screen: those drawn are each in its column.)
+        expectCountsMatchCore(el, map, undefined, { drawn: true });
       } finally {
         el.remove();
       }
@@ -287,7 +293,7 @@ describe('egm-grid', () => {
       await first;
       expect(missing).to.deep.equal([]);
       await el.updateComplete;
-      expectCountsMatchCore(el, map);
+      expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
 
     it('draws the rows of a row group at once when it opens in view, never drawn before', async () => {
@@ -311,7 +317,7 @@ describe('egm-grid', () => {
       await opened;
       expect(missing).to.deep.equal([]);
       await el.updateComplete;
-      expectCountsMatchCore(el, map);
+      expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
 
     it('brings the header counts in view up to date first and the others by updateComplete', async () => {
@@ -401,6 +407,121 @@ describe('egm-grid', () => {
       const el = await grid(map);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(el.shadowRoot!.textContent).to.contain('<img src=x onerror=alert(1)>');
+    });
+  });
+
+  describe('keeping the cells near the screen (a grid over 1,000 cells)', () => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const box = (el: EgmGrid) => el.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect();
+    /** The row (or column) headers whose box overlaps the scroll box's visible part. */
+    const inView = (el: EgmGrid, axis: 'row' | 'column') => {
+      const b = box(el);
+      return [...el.shadowRoot!.querySelectorAll<HTMLElement>(`th[data-axis="${axis}"]:not([aria-expanded="true"])`)].filter((th) => {
+        const r = th.getBoundingClientRect();
+        return axis === 'row' ? r.bottom > b.top + 1 && r.top < b.bottom - 1 : r.right > b.left + 1 && r.left < b.right - 1;
+      }).map((th) => th.dataset.id!);
+    };
+    const drawnIn = (el: EgmGrid, row: string) => el.shadowRoot!.querySelectorAll(`[role="gridcell"][data-row="${row}"]`).length;
+
+    it('draws the cells in view and near it only, each with core’s counts, in a table of the same size as with every cell', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const el = await grid(map);
+      expect(el.cells).to.equal('auto');
+      const drawn = expectCountsMatchCore(el, map, undefined, { drawn: true });
+      expect(drawn, 'cells drawn').to.be.within(40, 1200);
+      const rows = inView(el, 'row');
+      const columns = inView(el, 'column');
+      expect(rows.length).to.be.greaterThan(3);
+      expect(columns.length).to.be.greaterThan(3);
+      for (const r of rows) for (const c of columns) expect(cell(el, r, c), `${r} × ${c}`).to.not.equal(null);
+      const model = el.model!;
+      const last = model.rows.lines.at(-1)!.id;
+      expect(drawnIn(el, last), 'the last row, far below').to.equal(0);
+      // Rows without cells keep their height: the table is the size it is with every cell.
+      const full = await grid(map, { cells: 'all' });
+      expect(cells(full).length).to.equal(60 * 40);
+      const size = (g: EgmGrid) => {
+        const r = g.shadowRoot!.querySelector('table')!.getBoundingClientRect();
+        return [r.width, r.height];
+      };
+      expect(size(el)).to.deep.equal(size(full));
+      await expect(el).to.be.accessible();
+    });
+
+    it('draws rows as they scroll near and drops those gone far, with the current filter', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const el = await grid(map);
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      const model = el.model!;
+      const first = model.rows.lines[0].id;
+      const last = model.rows.lines.at(-1)!.id;
+      expect(drawnIn(el, first)).to.be.greaterThan(0);
+      scroller.scrollTop = scroller.scrollHeight;
+      scroller.scrollLeft = scroller.scrollWidth;
+      await frames();
+      await el.updateComplete;
+      expect(drawnIn(el, last), 'the last row, now in view').to.equal(40);
+      expect(drawnIn(el, first), 'the first row, now far above').to.equal(0);
+      expect(cells(el).length).to.be.within(40, 1200);
+      for (const r of inView(el, 'row')) for (const c of inView(el, 'column')) expect(cell(el, r, c), `${r} × ${c}`).to.not.equal(null);
+      const dim = map.dimensions.find((d) => d.id === map.layout.filters![0])!;
+      const filters = { categories: { [dim.id]: [dim.categories[0].id] } };
+      el.filters = filters;
+      await el.updateComplete;
+      expectCountsMatchCore(el, map, filters, { drawn: true });
+      // Back at the top: the rows dropped come back with the filter's counts.
+      scroller.scrollTop = 0;
+      scroller.scrollLeft = 0;
+      await frames();
+      await el.updateComplete;
+      expect(drawnIn(el, first)).to.be.greaterThan(3);
+      expect(drawnIn(el, last)).to.equal(0);
+      expectCountsMatchCore(el, map, filters, { drawn: true });
+    });
+
+    it('keeps the tab stop and the selected cell wherever they are, so focus lands on a real cell', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const el = await grid(map);
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      const model = el.model!;
+      const lastRow = model.rows.lines.at(-1)!.id;
+      const lastColumn = model.columns.lines.at(-1)!.id;
+      expect(cell(el, lastRow, lastColumn)).to.equal(null);
+      cell(el, model.rows.lines[0].id, model.columns.lines[0].id).focus();
+      await sendKeys({ press: 'Control+End' });
+      await el.updateComplete;
+      expect(focused(el)).to.equal(cell(el, lastRow, lastColumn));
+      // A far cell selected, then everything scrolled back to the start: both stay drawn.
+      const far = { rowId: model.rows.lines[40].id, columnId: model.columns.lines[30].id };
+      el.selected = far;
+      scroller.scrollTop = 0;
+      scroller.scrollLeft = 0;
+      await frames();
+      await el.updateComplete;
+      expect(drawnIn(el, lastRow)).to.be.greaterThan(0);
+      expect(cell(el, lastRow, lastColumn).tabIndex).to.equal(0);
+      expect(cell(el, far.rowId, far.columnId).getAttribute('aria-selected')).to.equal('true');
+      expectCountsMatchCore(el, map, undefined, { drawn: true });
+    });
+
+    it('keeps every cell with cells="all", in the table view, and at 1,000 cells or fewer', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const table = await grid(map);
+      table.view = 'table';
+      await table.updateComplete;
+      expect(table.shadowRoot!.querySelectorAll('td[data-count]').length).to.equal(60 * 40);
+      // Every row group collapsed: 8 rows × 40 columns.
+      const el = await grid(map);
+      el.collapsed = map.dimensions.find((d) => d.id === map.layout.rows)!.categories.map((c) => c.id);
+      await el.updateComplete;
+      expect(el.model!.rows.lines.length * 40).to.be.at.most(1000);
+      expect(expectCountsMatchCore(el, map)).to.equal(el.model!.rows.lines.length * 40);
+      // And `near` keeps the near cells of that smaller grid alone.
+      el.cells = 'near';
+      el.style.setProperty('--egm-grid-max-height', '10rem');
+      await frames();
+      await el.updateComplete;
+      expect(cells(el).length).to.be.lessThan(el.model!.rows.lines.length * 40);
     });
   });
 

@@ -37,6 +37,11 @@ export interface EgmCellRef {
 export type EgmGridView = GridView;
 /** `highlight` values. */
 export type EgmGridHighlight = 'synthesis-gaps';
+/**
+ * Which cells `<egm-grid>` keeps in the page: `all`, `near` (those on or near the screen) or
+ * `auto` (near above 1,000 cells in the grid views, else all). See docs/performance.md.
+ */
+export type EgmGridCells = 'auto' | 'all' | 'near';
 
 const SEP = '\u001f';
 /** Bubbles smaller than this radius (in bubble units) get their count beside them. */
@@ -57,6 +62,13 @@ const CHUNK_CELLS = 200;
 const FIRST_ROWS = 8;
 /** Columns drawn in those rows in the first pass (the others follow with the rows off screen). */
 const FIRST_COLUMNS = 12;
+/** Above this many cells (leaf rows × leaf columns shown), `cells="auto"` draws only those near the screen. */
+const NEAR_CELLS = 1000;
+/**
+ * How far beyond the scroll box's visible part a row or column counts as near (drawn when only
+ * the cells near the screen are): about six rows above and below, five columns to the right.
+ */
+const NEAR_MARGIN = '320px 480px';
 
 /** Shallow equality of two dependency lists (what `guard` compares), from index `from` on. */
 const same = (a: readonly unknown[], b: readonly unknown[], from = 0) => {
@@ -128,7 +140,8 @@ interface RowState {
  *
  * Large maps stay responsive: after a change only the cells and header counts whose numbers
  * changed are redrawn, those on screen in the same frame and the others in short background
- * tasks (`updateComplete` resolves once every cell and header is current). See
+ * tasks (`updateComplete` resolves once every cell drawn and header is current). A grid of more
+ * than 1,000 cells keeps only the cells near the screen in the page (`cells`). See
  * docs/performance.md.
  *
  * @summary The matrix of an evidence and gap map: bubbles, heat map, mosaic or table.
@@ -205,6 +218,14 @@ export class EgmGrid extends LitElement {
   @property({ reflect: true }) highlight?: EgmGridHighlight;
   /** The least number of primary (non-review) studies of a synthesis gap: a whole number ≥ 1 (other values give 5). */
   @property({ type: Number, reflect: true, attribute: 'synthesis-gap-min' }) synthesisGapMin: number = 5;
+  /**
+   * Which cells are in the page. `all`: every cell. `near`: only the cells on or near the screen
+   * (the rest are drawn as they scroll in, and dropped as they scroll away), so that a large
+   * map filters, scrolls and paints as fast as a small one. `auto` (the default): `near` when the
+   * grid shows more than 1,000 cells, else `all`. The table view always has every cell. Host
+   * tests that look up cells off screen in a large grid set `all` (or scroll them into view).
+   */
+  @property({ reflect: true }) cells: EgmGridCells = 'auto';
   /** Draw bubbles as donuts rather than pies. */
   @property({ type: Boolean, reflect: true }) donut = false;
   /** Accessible name of the grid; defaults to the map's title and axes. */
@@ -314,10 +335,12 @@ export class EgmGrid extends LitElement {
 
   // ---- drawing the visible part first ------------------------------------------------------
   //
-  // An update draws the rows and columns on screen (and a margin around them) at once, and
-  // leaves the other changed rows for background tasks of CHUNK_CELLS cells each. The DOM
-  // always holds every cell; `updateComplete` resolves once every cell shows the current data,
-  // so `await grid.updateComplete` still means "everything is up to date".
+  // An update draws the rows and columns on screen at once, and leaves the other changed rows
+  // for background tasks of CHUNK_CELLS cells each. With `cells="all"` (and `auto` up to
+  // NEAR_CELLS cells) the DOM holds every cell, and `updateComplete` resolves once every cell
+  // shows the current data. Otherwise only the rows and columns near the screen have cells
+  // (and the tab stop and the selected cell): those coming near are drawn, those going away
+  // dropped, and `updateComplete` resolves once every cell near the screen is current.
 
   private readonly viewport = new ViewportController(this, {
     targets: () => this.renderRoot.querySelectorAll<HTMLElement>('th[data-axis]'),
@@ -325,15 +348,35 @@ export class EgmGrid extends LitElement {
       if (this.behind) this.requestUpdate();
     },
   });
+  /**
+   * The rows and columns near the screen (within NEAR_MARGIN): while only the cells near the
+   * screen are kept (`windowed`), a row or column coming near is drawn, one going away dropped.
+   */
+  private readonly nearby = new ViewportController(this, {
+    targets: () => this.renderRoot.querySelectorAll<HTMLElement>('th[data-axis]'),
+    margin: NEAR_MARGIN,
+    changed: () => {
+      if (this.windowed) this.requestUpdate();
+    },
+  });
+  /** Only the cells near the screen are kept (see `cells`); decided at each render. */
+  private windowed = false;
   private readonly rowStates = new Map<string, RowState>();
   private readonly cellDeps = new Map<string, unknown[]>();
   /** Rows whose cells do not all show the current data yet. */
   private readonly pending = new Set<string>();
   /** Some headers off screen still show the numbers of an earlier filter. */
   private headsBehind = false;
-  /** Whether anything drawn is not current yet (rows or headers left for the background). */
-  private get behind(): boolean {
+  /** Rows or headers are left for a background share. */
+  private get shares(): boolean {
     return this.pending.size > 0 || this.headsBehind;
+  }
+  /**
+   * Whether anything drawn is not current yet: rows or headers left for the background, or
+   * (keeping only the cells near the screen) which rows are near is not known yet.
+   */
+  private get behind(): boolean {
+    return this.shares || (this.windowed && !this.nearby.known());
   }
   /** What each header (by key) was last drawn from: an off-screen header that changed waits. */
   private readonly headDeps = new Map<string, unknown[]>();
@@ -374,7 +417,7 @@ export class EgmGrid extends LitElement {
     if (this.chunkTimer !== undefined) return;
     this.chunkTimer = setTimeout(() => {
       this.chunkTimer = undefined;
-      if (!this.behind || !this.isConnected) return this.release();
+      if (!this.shares || !this.isConnected) return this.release();
       this.background = true;
       this.budget = this.chunkCells;
       this.chunkStart = performance.now();
@@ -389,6 +432,7 @@ export class EgmGrid extends LitElement {
     if (this.prepared?.model !== this.watched) {
       this.watched = this.prepared?.model;
       this.viewport.sync();
+      this.nearby.sync();
     }
     const background = this.background;
     if (background) {
@@ -400,8 +444,8 @@ export class EgmGrid extends LitElement {
     }
     this.background = false;
     this.budget = 0;
-    if (this.behind) this.scheduleChunk();
-    else this.release();
+    if (this.shares) this.scheduleChunk();
+    else if (!this.behind) this.release();
     // A background share changes no input: a following legend has nothing new to read.
     if (background) return;
     const rendered = new Event('egm-render');
@@ -453,6 +497,10 @@ export class EgmGrid extends LitElement {
     this.segmentLabels = model.segments.map((s) => (s.notCoded ? g.notCoded : s.label));
     this.look = gridView(this.view);
     const grid = (this.grid = this.look !== 'table');
+    const cells = model.rows.lines.length * model.columns.lines.length;
+    this.windowed = grid && (this.cells === 'near' || (this.cells !== 'all' && cells > NEAR_CELLS));
+    const lines = model.columns.lines;
+    this.nearReach = this.windowed ? Math.max(this.reach(this.nearby, lines), this.reach(this.viewport, lines)) : lines.length;
     this.sgMin = this.highlight === 'synthesis-gaps' && model.hasReviews ? synthesisGapMin(this.synthesisGapMin) : 0;
     const rowsDim = model.rows.dimension.dimension;
     const colsDim = model.columns.dimension.dimension;
@@ -501,6 +549,13 @@ export class EgmGrid extends LitElement {
   private sgMin = 0;
   /** The segments' labels, in `model.segments` order, as shown ("Not coded" from the strings). */
   private segmentLabels: string[] = [];
+
+  /**
+   * How many leading columns a complete row has: all of them, or while only the cells near the
+   * screen are kept, those up to the last column near it (the keyboard's tab stop and the
+   * selected cell are drawn besides, wherever they are).
+   */
+  private nearReach = 0;
 
   /** Whether the grid is laid out right to left (from `dir`, without computing styles). */
   private isRtl(): boolean {
@@ -618,21 +673,26 @@ export class EgmGrid extends LitElement {
     }
     const active = this.active;
     const prefix = `x${SEP}${r.id}${SEP}`;
-    const activeHere = active !== undefined && active.startsWith(prefix) ? active : undefined;
+    const activeHere = active !== undefined && active.startsWith(prefix) ? active.slice(prefix.length) : undefined;
     const selected = this.selected?.rowId === r.id ? this.selected.columnId : undefined;
-    const deps = [p.model, p.rowVersions[r.line], selected, activeHere, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin, this.l10n.s, this.l10n.lang];
+    const deps = [p.model, p.rowVersions[r.line], selected, activeHere, this.hiddenSegments, this.donut, p.filtered, this.look, this.sgMin, this.l10n.s, this.l10n.lang, this.nearReach];
     const state = this.rowStates.get(r.id);
     // The same token keeps the cells as drawn. (Should Lit have new parts for them, `guard` draws them all.)
     const keep = (s: RowState) => guard([s.token], () => this.renderCells(p, r, 'all', s));
     let cells: unknown;
-    if (state?.complete && same(state.deps, deps)) {
+    if (this.windowed && activeHere === undefined && selected === undefined && !this.rowIn(this.nearby, p, r, i)) {
+      // Far from the screen, with neither the tab stop nor the selection: no cells.
+      if (state) this.drop(p, r);
+      this.pending.delete(r.id);
+      cells = nothing;
+    } else if (state?.complete && same(state.deps, deps)) {
       cells = keep(state);
     } else {
       let mode: 'all' | 'visible' | 'later';
       if (this.background && this.budget > 0) {
         mode = 'all';
-        this.budget -= p.counts.columns;
-      } else if (activeHere !== undefined || this.rowInView(p, r, i)) {
+        this.budget -= this.nearReach;
+      } else if (activeHere !== undefined || this.rowIn(this.viewport, p, r, i)) {
         // (The row of the keyboard's tab stop too: focus can only move to a drawn cell.)
         mode = 'visible';
       } else {
@@ -645,7 +705,7 @@ export class EgmGrid extends LitElement {
       } else {
         const next: RowState = { deps, token: {}, complete: true, cells: 0 };
         this.rowStates.set(r.id, next);
-        const drawn = this.renderCells(p, r, mode, next, state?.cells ?? 0, activeHere?.slice(prefix.length));
+        const drawn = this.renderCells(p, r, mode, next, state?.cells ?? 0, [activeHere, selected]);
         if (next.complete) this.pending.delete(r.id);
         else this.pending.add(r.id);
         cells = guard([next.token], () => drawn);
@@ -654,57 +714,62 @@ export class EgmGrid extends LitElement {
     return html`<tr role=${this.grid ? 'row' : nothing} class=${cells === nothing ? 'pending' : nothing}>${header}${cells}</tr>`;
   }
 
+  /** Forgets a row's cells (dropped while far from the screen): drawn afresh when it comes near. */
+  private drop(p: Prepared, r: AxisEntry): void {
+    this.rowStates.delete(r.id);
+    const C = p.counts.columns;
+    for (const c of p.model.columns.lines) this.cellDeps.delete(p.cellKeys[r.line * C + c.line]);
+  }
+
   /**
-   * Whether row `r` (the `i`th) is drawn for the screen. Before the observer has reported on any
-   * row: the first FIRST_ROWS. After, a row it has not reported on yet (a group just expanded)
-   * counts as in view, as columns do in `reach`.
+   * Whether row `r` (the `i`th) is in view (`v`: the viewport) or near it (`v`: nearby). Before
+   * the observer has reported on any row: the first FIRST_ROWS. After, a row it has not reported
+   * on yet (a group just expanded) counts as in view, as columns do in `reach`.
    */
-  private rowInView(p: Prepared, r: AxisEntry, i: number): boolean {
-    const v = this.viewport;
+  private rowIn(v: ViewportController, p: Prepared, r: AxisEntry, i: number): boolean {
     if (!p.model.rows.entries.some((e) => v.reported('row', e.id))) return i < FIRST_ROWS;
     return !v.reported('row', r.id) || v.row(r.id) === true;
   }
 
   /**
-   * A row's cells. A row drawn for the screen stops after the last column in view (the first
-   * FIRST_COLUMNS while that is unknown) or the tab stop, whichever is further right, but keeps
-   * every cell it had (`had`): the cells right of it that were never drawn wait for a background
-   * share, and the row stays pending. Only trailing cells wait, so a drawn cell is always in its
-   * column.
+   * A row's cells. A complete row has `nearReach` leading cells (every cell unless only those
+   * near the screen are kept), and the cells of `keep` (the tab stop's and the selection's
+   * columns). A row drawn for the screen stops after the last column in view (the first
+   * FIRST_COLUMNS while that is unknown), but keeps the cells it had (`had`) up to the complete
+   * row's: the cells right of it that were never drawn wait for a background share, and the row
+   * stays pending. Only trailing cells wait, so a drawn cell is always in its column.
    */
-  private renderCells(p: Prepared, r: AxisEntry, mode: 'all' | 'visible', state: RowState, had = 0, active?: string) {
+  private renderCells(p: Prepared, r: AxisEntry, mode: 'all' | 'visible', state: RowState, had = 0, keep: readonly (string | undefined)[] = []) {
     const lines = p.model.columns.lines;
     const C = p.counts.columns;
-    let shown = lines;
-    if (mode === 'visible') {
-      const n = Math.max(had, this.reach(lines, active));
-      if (n < lines.length) {
-        shown = lines.slice(0, n);
-        state.complete = false;
-      }
-    }
+    const full = this.windowed ? Math.max(this.nearReach, this.reach(undefined, lines, keep)) : lines.length;
+    const n = mode === 'visible' ? Math.max(this.reach(this.viewport, lines, keep), Math.min(had, full)) : full;
+    if (n < full) state.complete = false;
+    const shown = n < lines.length ? lines.slice(0, n) : lines;
     state.cells = shown.length;
     const cells = shown.map((c) => this.renderCell(p, r, c, r.line * C + c.line, mode, state));
     return repeat(shown, (c) => c.id, (_c, j) => cells[j]);
   }
 
   /**
-   * How many leading columns reach the last one in view and the tab stop's (`active`, a column
-   * id). Before the observer has reported on any of them: the first FIRST_COLUMNS. After, a
-   * column it has not reported on yet (a group just expanded) counts as in view.
+   * How many leading columns reach the last one in view (`v`: the viewport) or near it (`v`:
+   * nearby), and the columns of `keep` (ids). Before the observer has reported on any of them:
+   * the first FIRST_COLUMNS. After, a column it has not reported on yet (a group just expanded)
+   * counts as in view. Without `v`: the columns of `keep` alone.
    */
-  private reach(lines: readonly AxisEntry[], active?: string): number {
-    const v = this.viewport;
-    const known = lines.some((c) => v.reported('column', c.id));
+  private reach(v: ViewportController | undefined, lines: readonly AxisEntry[], keep: readonly (string | undefined)[] = []): number {
     let n = 0;
-    for (let j = lines.length - 1; j >= 0; j--) {
-      const id = lines[j].id;
-      if (known ? v.column(id) || !v.reported('column', id) : j < FIRST_COLUMNS) {
-        n = j + 1;
-        break;
+    if (v) {
+      const known = lines.some((c) => v.reported('column', c.id));
+      for (let j = lines.length - 1; j >= 0; j--) {
+        const id = lines[j].id;
+        if (known ? v.column(id) || !v.reported('column', id) : j < FIRST_COLUMNS) {
+          n = j + 1;
+          break;
+        }
       }
     }
-    if (active !== undefined) n = Math.max(n, lines.findIndex((c) => c.id === active) + 1);
+    for (const id of keep) if (id !== undefined) n = Math.max(n, lines.findIndex((c) => c.id === id) + 1);
     return n;
   }
 

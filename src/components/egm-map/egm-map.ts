@@ -143,6 +143,11 @@ export class EgmMapElement extends LitElement {
   /** Passed to the grid and legend: the least number of primary studies of a synthesis gap (default 5). */
   @property({ reflect: true, attribute: 'synthesis-gap-min' }) synthesisGapMin?: string;
   /**
+   * Passed to the grid: which cells are in the page, `all`, `near` (those near the screen) or
+   * `auto` (near above 1,000 cells; the grid's default).
+   */
+  @property({ reflect: true }) cells?: string;
+  /**
    * Keep filters, the selected cell, collapsed groups and the view in the page URL (its hash),
    * restore them on load and follow the back button. Namespaced by the map's `id` (else the
    * element's `id`, else `egm`), so several maps on one page keep separate state.
@@ -440,6 +445,7 @@ export class EgmMapElement extends LitElement {
             view=${this.view ?? nothing}
             highlight=${this.highlight ?? nothing}
             synthesis-gap-min=${this.synthesisGapMin ?? nothing}
+            cells=${this.cells ?? nothing}
             @egm-cell-select=${this.onCellSelect}
             @egm-selection-clear=${this.onSelectionClear}
             @egm-header-select=${this.onHeaderSelect}

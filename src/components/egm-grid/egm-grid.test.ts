@@ -320,6 +320,35 @@ describe('egm-grid', () => {
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
 
+    it('paints the frame that shows a change before drawing anything in the background', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const el = await grid(map, { cells: 'all' });
+      const dim = map.dimensions.find((d) => d.id === map.layout.filters![0])!;
+      let seen = 0;
+      const observer = new MutationObserver((records) => (seen += records.length));
+      el.addEventListener('egm-render', () => observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true }), { once: true });
+      // The next frame held back for 50 ms (less than the grid's longest wait for one, 100 ms),
+      // as when it is most of a frame away: nothing is drawn in the background meanwhile.
+      const held: FrameRequestCallback[] = [];
+      const raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = (callback) => held.push(callback);
+      let whileHeld: number;
+      try {
+        el.filters = { categories: { [dim.id]: [dim.categories[0].id] } };
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        whileHeld = seen + observer.takeRecords().length;
+      } finally {
+        window.requestAnimationFrame = raf;
+      }
+      for (const callback of held) callback(performance.now());
+      await el.updateComplete;
+      observer.disconnect();
+      expect(whileHeld, 'DOM changes before the frame').to.equal(0);
+      // The test page shows part of the grid: the rest was drawn after that frame.
+      expect(seen, 'DOM changes after the frame').to.be.greaterThan(0);
+      expectCountsMatchCore(el, map, el.filters);
+    });
+
     it('brings the header counts in view up to date first and the others by updateComplete', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const el = await grid(map);

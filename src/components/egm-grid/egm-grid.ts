@@ -58,6 +58,8 @@ const cellKey = (r: string, c: string) => `x${SEP}${r}${SEP}${c}`;
  */
 const CHUNK_MS = 20;
 const CHUNK_CELLS = 200;
+/** The longest a background share waits for a frame, then for the page to be idle. */
+const CHUNK_WAIT_MS = 100;
 /** Rows drawn in the first pass, before the IntersectionObserver has said which are on screen. */
 const FIRST_ROWS = 8;
 /** Columns drawn in those rows in the first pass (the others follow with the rows off screen). */
@@ -386,7 +388,8 @@ export class EgmGrid extends LitElement {
   /** Cells per background task, adapted to CHUNK_MS; when the current task started. */
   private chunkCells = CHUNK_CELLS;
   private chunkStart = 0;
-  private chunkTimer?: ReturnType<typeof setTimeout>;
+  /** Cancels the background share waiting to run, if any. */
+  private chunkTimer?: () => void;
   private waiters: (() => void)[] = [];
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -401,7 +404,7 @@ export class EgmGrid extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.watched = undefined;
-    clearTimeout(this.chunkTimer);
+    this.chunkTimer?.();
     this.chunkTimer = undefined;
     this.release();
   }
@@ -412,17 +415,38 @@ export class EgmGrid extends LitElement {
     for (const resolve of waiters) resolve();
   }
 
-  /** Draws the next share of the rows left for later, in a task of its own. */
+  /**
+   * Draws the next share of the rows left for later, in a task of its own: after the next frame
+   * (a share run before it would hold back the frame that shows the update a reader is waiting
+   * for), once the page is idle (input first). CHUNK_WAIT_MS bounds each wait: a hidden page
+   * draws no frames, and a busy one has no idle time.
+   */
   private scheduleChunk(): void {
     if (this.chunkTimer !== undefined) return;
-    this.chunkTimer = setTimeout(() => {
+    let frame = 0;
+    let idle: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
       this.chunkTimer = undefined;
       if (!this.shares || !this.isConnected) return this.release();
       this.background = true;
       this.budget = this.chunkCells;
       this.chunkStart = performance.now();
       this.requestUpdate();
-    });
+    };
+    const afterFrame = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: CHUNK_WAIT_MS });
+      else timer = setTimeout(run);
+    };
+    frame = requestAnimationFrame(afterFrame);
+    timer = setTimeout(afterFrame, CHUNK_WAIT_MS);
+    this.chunkTimer = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
   }
 
   /** The model whose headers the viewport controller watches. */

@@ -289,6 +289,36 @@ describe('egm-map', () => {
     });
   });
 
+  describe('large maps', () => {
+    it('keeps the cells near the screen, closes the panel back to its cell scrolled far away, and passes cells="all" on', async () => {
+      const map = (await (await fetch('/demo/large-1000.egm.json')).json()) as EgmMap;
+      const el = await mapOf(map);
+      const g = grid(el);
+      const gridcells = () => g.shadowRoot!.querySelectorAll('[role="gridcell"]').length;
+      expect(g.cells).to.equal('auto');
+      expect(gridcells()).to.be.within(1, 1200);
+      const model = g.model!;
+      const first = cell(el, model.rows.lines[0].id, model.columns.lines[0].id);
+      first.focus();
+      await open(el, first);
+      const scroller = g.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      scroller.scrollTop = scroller.scrollHeight;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await g.updateComplete;
+      // The first row is far above now: only its selected cell (the tab stop too) is kept.
+      expect(g.shadowRoot!.querySelectorAll(`[role="gridcell"][data-row="${model.rows.lines[0].id}"]`).length).to.be.greaterThan(0);
+      root(el).querySelector<HTMLButtonElement>('.panel button.close')!.click();
+      await el.updateComplete;
+      await g.updateComplete;
+      expect(g.shadowRoot!.activeElement).to.equal(cell(el, model.rows.lines[0].id, model.columns.lines[0].id));
+      el.cells = 'all';
+      await el.updateComplete;
+      await g.updateComplete;
+      expect(g.cells).to.equal('all');
+      expect(gridcells()).to.equal(60 * 40);
+    });
+  });
+
   describe('events and the study panel', () => {
     it('lists exactly the clicked cell’s studies, sortable, and closes back to the cell', async () => {
       const map = (await (await fetch(DEMO)).json()) as EgmMap;

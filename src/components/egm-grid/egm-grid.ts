@@ -508,6 +508,9 @@ export class EgmGrid extends LitElement {
   private active?: string;
 
   protected override render(): TemplateResult | typeof nothing {
+    // Each row says again whether it is pending: a row gone from the model (its group
+    // collapsed, its category hidden) must not keep the grid waiting for it.
+    this.pending.clear();
     const l10n = this.l10n;
     const g = l10n.s.grid;
     if (this.issues) return renderIssues(g[this.invalidHeading], this.issues, l10n);

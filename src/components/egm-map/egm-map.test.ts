@@ -303,7 +303,8 @@ describe('egm-map', () => {
       await open(el, first);
       const scroller = g.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
       scroller.scrollTop = scroller.scrollHeight;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const lastRow = model.rows.lines.at(-1)!.id;
+      await waitUntil(() => g.shadowRoot!.querySelector(`[role="gridcell"][data-row="${lastRow}"]`), 'the grid follows the scroll', { timeout: 5000 });
       await g.updateComplete;
       // The first row is far above now: only its selected cell (the tab stop too) is kept.
       expect(g.shadowRoot!.querySelectorAll(`[role="gridcell"][data-row="${model.rows.lines[0].id}"]`).length).to.be.greaterThan(0);

@@ -549,6 +549,18 @@ describe('egm-grid', () => {
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
 
+    it('keeps every cell where there is no IntersectionObserver (as in jsdom), and settles', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const io = window.IntersectionObserver;
+      (window as { IntersectionObserver?: unknown }).IntersectionObserver = undefined;
+      try {
+        const el = await grid(map);
+        expect(expectCountsMatchCore(el, map)).to.equal(60 * 40);
+      } finally {
+        window.IntersectionObserver = io;
+      }
+    });
+
     it('keeps every cell with cells="all", in the table view, and at 1,000 cells or fewer', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const table = await grid(map);

@@ -525,7 +525,8 @@ export class EgmGrid extends LitElement {
     this.look = gridView(this.view);
     const grid = (this.grid = this.look !== 'table');
     const cells = model.rows.lines.length * model.columns.lines.length;
-    this.windowed = grid && (this.cells === 'near' || (this.cells !== 'all' && cells > NEAR_CELLS));
+    // (Without an IntersectionObserver, as in jsdom, nothing is known to be near: every cell.)
+    this.windowed = grid && typeof IntersectionObserver !== 'undefined' && (this.cells === 'near' || (this.cells !== 'all' && cells > NEAR_CELLS));
     const lines = model.columns.lines;
     this.nearReach = this.windowed ? Math.max(this.reach(this.nearby, lines), this.reach(this.viewport, lines)) : lines.length;
     this.sgMin = this.highlight === 'synthesis-gaps' && model.hasReviews ? synthesisGapMin(this.synthesisGapMin) : 0;

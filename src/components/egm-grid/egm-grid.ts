@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { GridFocusController } from '../../controllers/grid-focus-controller.js';
@@ -187,39 +186,60 @@ interface RowState {
  */
 export class EgmGrid extends LitElement {
   static override styles = [styles, printStyles];
+  /** Lit's reactive properties (declared here rather than by decorators: a smaller bundle). */
+  static override properties: PropertyDeclarations = {
+    schema: { attribute: false },
+    studies: { attribute: false },
+    filters: { attribute: false },
+    selected: { attribute: false },
+    collapsed: { attribute: false },
+    hiddenSegments: { attribute: false },
+    rows: { reflect: true },
+    columns: { reflect: true },
+    segments: { reflect: true },
+    view: { reflect: true },
+    highlight: { reflect: true },
+    synthesisGapMin: { type: Number, reflect: true, attribute: 'synthesis-gap-min' },
+    cells: { reflect: true },
+    donut: { type: Boolean, reflect: true },
+    label: {},
+    printColumns: { type: Number, attribute: 'print-columns' },
+    printPage: { attribute: 'print-page' },
+    strings: { attribute: false },
+  };
 
   /** The map without its studies (a whole map file also works). */
-  @property({ attribute: false }) schema?: EgmSchema;
+  schema?: EgmSchema;
   /** The study list. */
-  @property({ attribute: false }) studies?: EgmStudy[];
+  studies?: EgmStudy[];
   /** The filters, as `<egm-filter-bar>` emits them. */
-  @property({ attribute: false }) filters?: EgmFilters;
+  filters?: EgmFilters;
   /** The selected cell, or null. */
-  @property({ attribute: false }) selected: EgmCellRef | null = null;
+  selected: EgmCellRef | null = null;
   /** Ids of collapsed groups, on either axis. Groups start expanded. */
-  @property({ attribute: false }) collapsed: string[] = [];
+  collapsed: string[] = [];
   /** Segment category ids to hide (visual only; `""` is "Not coded"). */
-  @property({ attribute: false }) hiddenSegments: string[] = [];
+  hiddenSegments: string[] = [];
   /** Dimension id shown as rows, overriding `layout.rows`. */
-  @property({ reflect: true }) rows?: string;
+  rows?: string;
   /** Dimension id shown as columns, overriding `layout.columns`. */
-  @property({ reflect: true }) columns?: string;
+  columns?: string;
   /** Dimension id that colours the bubbles' slices, overriding `layout.segments`; `none` for plain bubbles. */
-  @property({ reflect: true }) segments?: string;
+  segments?: string;
   /**
    * How cells are drawn: `bubble`, `heatmap`, `mosaic` or `table` (see docs/views.md). Every
    * view shows the same counts; an unknown value draws bubbles. `table` is a static data table
    * (no keyboard grid, no selection by click).
    */
-  @property({ reflect: true }) view: EgmGridView = 'bubble';
+  view: EgmGridView = 'bubble';
   /**
    * `synthesis-gaps` marks the cells with at least `synthesis-gap-min` primary studies and no
    * review under the current filters (a dashed outline, a ◇ and their names say so). Needs the
    * map's `layout.reviews`; without it nothing is marked.
    */
-  @property({ reflect: true }) highlight?: EgmGridHighlight;
+  highlight?: EgmGridHighlight;
   /** The least number of primary (non-review) studies of a synthesis gap: a whole number ≥ 1 (other values give 5). */
-  @property({ type: Number, reflect: true, attribute: 'synthesis-gap-min' }) synthesisGapMin: number = 5;
+  synthesisGapMin: number = 5;
   /**
    * Which cells are in the page. `all`: every cell. `near`: only the cells on or near the screen
    * (the rest are drawn as they scroll in, and dropped as they scroll away), so that a large
@@ -227,20 +247,20 @@ export class EgmGrid extends LitElement {
    * grid shows more than 1,000 cells, else `all`. The table view always has every cell. Host
    * tests that look up cells off screen in a large grid set `all` (or scroll them into view).
    */
-  @property({ reflect: true }) cells: EgmGridCells = 'auto';
+  cells: EgmGridCells = 'auto';
   /** Draw bubbles as donuts rather than pies. */
-  @property({ type: Boolean, reflect: true }) donut = false;
+  donut = false;
   /** Accessible name of the grid; defaults to the map's title and axes. */
-  @property() label?: string;
+  label?: string;
   /**
    * Printing: leaf columns per printed chunk. Wider maps print in chunks of this many columns,
    * each starting a new page with the row headers, and the column headers repeated on every page.
    */
-  @property({ type: Number, attribute: 'print-columns' }) printColumns = PRINT_COLUMNS;
+  printColumns = PRINT_COLUMNS;
   /** Printing: the `@page` size asked for while the grid prints; `""` leaves it to the host page. */
-  @property({ attribute: 'print-page' }) printPage = PRINT_PAGE;
+  printPage = PRINT_PAGE;
   /** Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md. */
-  @property({ attribute: false }) strings?: EgmLocale;
+  strings?: EgmLocale;
 
   private readonly l10n = new LocaleController(this);
   private readonly printer = new PrintController(this);

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, svg, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { GridModel, SegmentInfo } from '../../core/grid.js';
@@ -140,51 +139,69 @@ export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilte
  */
 export class EgmLegend extends LitElement {
   static override styles = [tokens, heatStyles, markStyles, legendStyles];
+  /** Lit's reactive properties (declared here rather than by decorators: a smaller bundle). */
+  static override properties: PropertyDeclarations = {
+    schema: { attribute: false },
+    studies: { attribute: false },
+    filters: { attribute: false },
+    collapsed: { attribute: false },
+    hiddenSegments: { attribute: false },
+    rows: { reflect: true },
+    columns: { reflect: true },
+    segments: { reflect: true },
+    view: { reflect: true },
+    highlight: { reflect: true },
+    synthesisGapMin: { type: Number, reflect: true, attribute: 'synthesis-gap-min' },
+    donut: { type: Boolean, reflect: true },
+    for: { reflect: true },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    strings: { attribute: false },
+  };
 
   /** The map without its studies (or a whole map, which then carries its own studies). */
-  @property({ attribute: false }) schema?: unknown;
+  schema?: unknown;
 
   /** The map's studies. */
-  @property({ attribute: false }) studies?: unknown;
+  studies?: unknown;
 
   /** The grid's filters: segment counts are the studies that pass them. */
-  @property({ attribute: false }) filters?: EgmFilters;
+  filters?: EgmFilters;
 
   /** The grid's collapsed groups: they change its largest cell, and so its bubble sizes. */
-  @property({ attribute: false }) collapsed: string[] = [];
+  collapsed: string[] = [];
 
   /** Ids of the hidden segments ("" for "Not coded"); toggling updates it. */
-  @property({ attribute: false }) hiddenSegments: string[] = [];
+  hiddenSegments: string[] = [];
 
   /** The grid's row dimension id (default: the map's `layout.rows`). */
-  @property({ reflect: true }) rows?: string;
+  rows?: string;
 
   /** The grid's column dimension id (default: the map's `layout.columns`). */
-  @property({ reflect: true }) columns?: string;
+  columns?: string;
 
   /** The grid's segment dimension id (default: `layout.segments`); `none` for plain bubbles. */
-  @property({ reflect: true }) segments?: string;
+  segments?: string;
 
   /** The grid's view: `bubble`, `heatmap`, `mosaic` or `table` (anything else is `bubble`). */
-  @property({ reflect: true }) view = 'bubble';
+  view = 'bubble';
 
   /** The grid's `highlight`: `synthesis-gaps` adds the synthesis-gap marker to the legend (with `layout.reviews`). */
-  @property({ reflect: true }) highlight?: string;
+  highlight?: string;
 
   /** The grid's `synthesis-gap-min`. */
-  @property({ type: Number, reflect: true, attribute: 'synthesis-gap-min' }) synthesisGapMin: number = 5;
+  synthesisGapMin: number = 5;
 
   /** The grid draws donuts rather than pies: so does the size key. */
-  @property({ type: Boolean, reflect: true }) donut = false;
+  donut = false;
 
   /** The id of an `<egm-grid>` in the same document or shadow root to follow instead of the properties above. */
-  @property({ reflect: true }) for?: string;
+  for?: string;
 
   /** The level of the segment dimension's heading, 2 to 6. */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   /** Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md. */
-  @property({ attribute: false }) strings?: EgmLocale;
+  strings?: EgmLocale;
 
   private readonly l10n = new LocaleController(this);
   private target?: GridLike;

@@ -1,5 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
@@ -125,38 +124,68 @@ function lockPageScroll(map: EgmMapElement, on: boolean): void {
  */
 export class EgmMapElement extends LitElement {
   static override styles = styles;
+  /** Lit's reactive properties (declared here rather than by decorators: a smaller bundle). */
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    schema: { attribute: false },
+    studies: { attribute: false },
+    filters: { attribute: false },
+    rows: { reflect: true },
+    columns: { reflect: true },
+    segments: { reflect: true },
+    view: { reflect: true },
+    highlight: { reflect: true },
+    synthesisGapMin: { reflect: true, attribute: 'synthesis-gap-min' },
+    cells: { reflect: true },
+    urlState: { type: Boolean, attribute: 'url-state', reflect: true },
+    loadTimeout: { type: Number, attribute: 'load-timeout' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    fullscreen: { type: Boolean, reflect: true },
+    strings: { attribute: false },
+    load: { state: true },
+    selected: { state: true },
+    panel: { state: true },
+    collapsed: { state: true },
+    hiddenSegments: { state: true },
+    sort: { state: true },
+    groupBy: { state: true },
+    panelQuery: { state: true },
+    shown: { state: true },
+    firstCards: { state: true },
+    announcement: { state: true },
+  };
 
   /** URL of an `egm/1` JSON map. Wins over `.schema` / `.studies` when both are set. */
-  @property({ reflect: true }) src?: string;
+  src?: string;
   /** The map without studies (or a whole map). */
-  @property({ attribute: false }) schema?: EgmSchema;
-  @property({ attribute: false }) studies?: EgmStudy[];
+  schema?: EgmSchema;
+  studies?: EgmStudy[];
   /** The current filters; the filter bar updates them. */
-  @property({ attribute: false }) filters: EgmFilters = { categories: {} };
+  filters: EgmFilters = { categories: {} };
   /** Passed to the grid and legend: dimension ids overriding the map's layout. */
-  @property({ reflect: true }) rows?: string;
-  @property({ reflect: true }) columns?: string;
-  @property({ reflect: true }) segments?: string;
-  @property({ reflect: true }) view?: string;
+  rows?: string;
+  columns?: string;
+  segments?: string;
+  view?: string;
   /** Passed to the grid and legend: `synthesis-gaps` marks cells with enough primary studies and no review. */
-  @property({ reflect: true }) highlight?: string;
+  highlight?: string;
   /** Passed to the grid and legend: the least number of primary studies of a synthesis gap (default 5). */
-  @property({ reflect: true, attribute: 'synthesis-gap-min' }) synthesisGapMin?: string;
+  synthesisGapMin?: string;
   /**
    * Passed to the grid: which cells are in the page, `all`, `near` (those near the screen) or
    * `auto` (near above 1,000 cells; the grid's default).
    */
-  @property({ reflect: true }) cells?: string;
+  cells?: string;
   /**
    * Keep filters, the selected cell, collapsed groups and the view in the page URL (its hash),
    * restore them on load and follow the back button. Namespaced by the map's `id` (else the
    * element's `id`, else `egm`), so several maps on one page keep separate state.
    */
-  @property({ type: Boolean, attribute: 'url-state', reflect: true }) urlState = false;
+  urlState = false;
   /** Milliseconds a `src` load may take before it fails. */
-  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = LOAD_TIMEOUT_MS;
+  loadTimeout = LOAD_TIMEOUT_MS;
   /** Heading level of the map's title (2 by default, for a map inside an article). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /**
    * The map title's heading level (1-6); the legend and panel headings are one below it, the
@@ -166,31 +195,31 @@ export class EgmMapElement extends LitElement {
     return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
   }
   /** Whether the map fills the viewport (the "Full screen" button toggles it; Escape ends it). */
-  @property({ type: Boolean, reflect: true }) fullscreen = false;
+  fullscreen = false;
   /**
    * Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md.
    * Passed on to the filter bar, legend, grid and study cards inside the map.
    */
-  @property({ attribute: false }) strings?: EgmLocale;
+  strings?: EgmLocale;
 
   private readonly l10n = new LocaleController(this);
 
-  @state() private load: LoadState = { status: 'idle' };
-  @state() private selected: EgmCellRef | null = null;
-  @state() private panel?: Panel;
-  @state() private collapsed: string[] = [];
-  @state() private hiddenSegments: string[] = [];
-  @state() private sort: EgmStudySort = 'year-desc';
+  private load: LoadState = { status: 'idle' };
+  private selected: EgmCellRef | null = null;
+  private panel?: Panel;
+  private collapsed: string[] = [];
+  private hiddenSegments: string[] = [];
+  private sort: EgmStudySort = 'year-desc';
   /** The dimension whose top-level categories group the panel's studies ("": no groups). */
-  @state() private groupBy = '';
+  private groupBy = '';
   /** The panel's search box. */
-  @state() private panelQuery = '';
+  private panelQuery = '';
   /** Cards shown, by group id ("" when not grouped); `PAGE` when not set. */
-  @state() private shown = new Map<string, number>();
+  private shown = new Map<string, number>();
   /** While a newly opened panel draws its first cards only: the cards drawn per group. */
-  @state() private firstCards = 0;
+  private firstCards = 0;
   private restOfPage?: { timer: ReturnType<typeof setTimeout>; done: Promise<void>; finish: () => void };
-  @state() private announcement = '';
+  private announcement = '';
 
   private controller?: AbortController;
   private reportedFor?: MapData;

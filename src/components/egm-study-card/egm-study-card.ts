@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { isHttpUrl } from '../../core/parse.js';
 import { NOT_CODED_COLOR, segmentColor } from '../../core/scale.js';
@@ -192,6 +191,16 @@ function studyBadges(study: EgmStudy, lookup: SchemaLookup | undefined, notCoded
  */
 export class EgmStudyCard extends LitElement {
   static override styles = [tokens, studyCardStyles];
+  /** Lit's reactive properties (declared here rather than by decorators: a smaller bundle). */
+  static override properties: PropertyDeclarations = {
+    schema: { attribute: false },
+    study: { attribute: false },
+    headingLevel: { type: Number, reflect: true, attribute: 'heading-level' },
+    strings: { attribute: false },
+    abstractExpanded: { state: true },
+    authorsExpanded: { state: true },
+    abstractOverflows: { state: true },
+  };
   /**
    * `card.focus()` focuses the title's button, so Enter or Space selects the study.
    * @internal
@@ -202,23 +211,23 @@ export class EgmStudyCard extends LitElement {
    * The map without its studies (a whole map is fine too): only its dimension and category
    * labels, and `layout.segments`, are read. Without it, categories show by id.
    */
-  @property({ attribute: false }) schema?: unknown;
+  schema?: unknown;
 
   /** The study to show (one entry of the map's `studies`). */
-  @property({ attribute: false }) study?: EgmStudy | null;
+  study?: EgmStudy | null;
 
   /** The level of the title's heading, 2 to 6. */
-  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
 
   /** Replacement strings (any part of the English table, src/i18n/en.ts); see docs/i18n.md. */
-  @property({ attribute: false }) strings?: EgmLocale;
+  strings?: EgmLocale;
 
   private readonly l10n = new LocaleController(this);
 
-  @state() private abstractExpanded = false;
-  @state() private authorsExpanded = false;
+  private abstractExpanded = false;
+  private authorsExpanded = false;
   /** The clamped abstract overflows its lines (measured): only then is "Show more" offered. */
-  @state() private abstractOverflows = false;
+  private abstractOverflows = false;
 
   private resizeObserver?: ResizeObserver;
   private observedAbstract?: Element;

@@ -52,6 +52,10 @@ describe('createIndexAsync', () => {
       assert.deepEqual(other.directOnly.map((m) => m.words), dim.directOnly.map((m) => m.words), id);
       assert.deepEqual(other.coded.words, dim.coded.words, id);
     }
+    // Positions are built in slices of 2,000: 5,000 studies cross two slice ends.
+    assert.equal(a.positions.size, 5000);
+    assert.deepEqual([...a.positions], [...b.positions]);
+    assert.deepEqual([...b.positions].slice(1999, 2002), map.studies.slice(1999, 2002).map((s, i) => [s.id, 1999 + i]));
     assert.equal(progress.at(-1), 1);
     assert.deepEqual(progress, [...progress].sort((x, y) => x - y));
   });

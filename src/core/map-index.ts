@@ -194,11 +194,11 @@ export class MapIndex {
   private folded?: string[];
 
   /** `dimensions` is for `createIndexAsync`, which builds them in slices. */
-  constructor(map: EgmMap, dimensions?: ReadonlyMap<string, DimensionIndex>) {
+  constructor(map: EgmMap, dimensions?: ReadonlyMap<string, DimensionIndex>, positions?: ReadonlyMap<string, number>) {
     const { studies, ...schema } = map;
     this.schema = schema;
     this.studies = studies;
-    this.positions = new Map(studies.map((s, i) => [s.id, i]));
+    this.positions = positions ?? studyPositions(studies, 0, studies.length);
     this.dimensions = dimensions ?? buildAll(schema.dimensions, studies);
   }
 
@@ -246,9 +246,21 @@ export async function createIndexAsync(map: EgmMap, options: AsyncOptions = {}):
     await clock.maybeYield();
     step = steps.next();
   }
+  // Each study's position, in slices too (a map of 100,000 entries is a long task of its own).
+  const positions = new Map<string, number>();
+  for (let i = 0; i < n; i += STUDY_SLICE) {
+    studyPositions(map.studies, i, Math.min(n, i + STUDY_SLICE), positions);
+    await clock.maybeYield();
+  }
   options.onProgress?.(1);
   await clock.maybeYield();
-  return new MapIndex(map, step.value);
+  return new MapIndex(map, step.value, positions);
+}
+
+/** Adds the positions of studies `from` to `to` (exclusive) by id to `into`. */
+function studyPositions(studies: readonly EgmStudy[], from: number, to: number, into = new Map<string, number>()): Map<string, number> {
+  for (let i = from; i < to; i++) into.set(studies[i].id, i);
+  return into;
 }
 
 /** Lower-cases and strips accents, so "Núñez" matches "nunez" (spec §3). */

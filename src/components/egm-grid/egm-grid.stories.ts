@@ -4,7 +4,7 @@ import large from '../../../demo/large-1000.egm.json' with { type: 'json' };
 import demo from '../../../demo/peer-support.egm.json' with { type: 'json' };
 import { splitMap } from '../../core/parse.js';
 import type { EgmFilters, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
-import type { EgmCellRef, EgmGridHighlight, EgmGridView } from './egm-grid.js';
+import type { EgmCellRef, EgmGridCells, EgmGridHighlight, EgmGridView } from './egm-grid.js';
 import './egm-grid.js';
 
 // Controls and docs tables come from custom-elements.json (the element's JSDoc): no argTypes here.
@@ -22,6 +22,7 @@ interface Args {
   view?: EgmGridView;
   highlight?: EgmGridHighlight;
   synthesisGapMin?: number;
+  cells?: EgmGridCells;
 }
 
 const { schema, studies } = splitMap(demo as unknown as EgmMap);
@@ -45,6 +46,7 @@ const meta: Meta<Args> = {
     view=${args.view || nothing}
     highlight=${args.highlight || nothing}
     synthesis-gap-min=${args.synthesisGapMin ?? nothing}
+    cells=${args.cells || nothing}
   ></egm-grid>`,
 };
 export default meta;
@@ -89,8 +91,15 @@ export const SynthesisGapsHeatmap: Story = {
   args: { view: 'heatmap', highlight: 'synthesis-gaps', synthesisGapMin: 5, collapsed: ['delivery', 'facilitation', 'duration'] },
 };
 
-/** 1,000 seeded studies, 60 rows in 8 groups × 40 columns in 6 groups, long labels. */
+/**
+ * 1,000 seeded studies, 60 rows in 8 groups × 40 columns in 6 groups, long labels. With 2,400
+ * cells, only those near the screen are in the page (`cells="auto"`): scroll, and rows and
+ * columns are drawn as they come near.
+ */
 export const Large: Story = { args: { schema: big.schema, studies: big.studies } };
+
+/** The same map with every cell in the page (`cells="all"`), as hosts' end-to-end tests may want. */
+export const LargeEveryCell: Story = { args: { schema: big.schema, studies: big.studies, cells: 'all' } };
 
 /** A map with no studies yet: every cell is a gap. */
 export const EmptyMap: Story = { args: { studies: [] } };

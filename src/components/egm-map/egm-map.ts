@@ -8,7 +8,7 @@ import { isHttpUrl } from '../../core/parse.js';
 import { yieldToEventLoop } from '../../core/yield.js';
 import type { EgmFilters, EgmIssue, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
 import { EGM_FORMAT } from '../../core/types.js';
-import type { Params } from '../../core/i18n.js';
+import { formatNumber, type Params } from '../../core/i18n.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { EgmStrings } from '../../i18n/en.js';
 import type { EgmLocale } from '../../i18n/registry.js';
@@ -19,7 +19,7 @@ import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { EgmLoadEvent } from '../../events/egm-load.js';
 import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
 import { hasState, readState, writeState } from '../../core/export/state.js';
-import { resolveMap, resolveMapAsync, type MapData } from '../../internal/map-data.js';
+import { gridModel, resolveAxes, resolveMap, resolveMapAsync, type MapData } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
 import '../egm-filter-bar/egm-filter-bar.js';
@@ -350,6 +350,8 @@ export class EgmMapElement extends LitElement {
         const issues = state.status === 'invalid' ? state.issues : [{ path: '', message: this.l10n.s.map.noMap }];
         return fail('notValid', { format: EGM_FORMAT }, issues);
       }
+      await this.prepareFirstRender(state.data);
+      if (this.controller !== controller) return;
       this.load = { status: 'loaded', url, json: json as object, map: state.data.map };
     } catch (error) {
       if (this.controller !== controller) return;
@@ -359,6 +361,21 @@ export class EgmMapElement extends LitElement {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * What the grid and the legend share, made before the first render and each in a task of its
+   * own rather than in the first render's (tens of ms at 100,000 studies): the grid model with
+   * its unfiltered counts, and its header counts; and the language's number format.
+   */
+  private async prepareFirstRender(data: MapData): Promise<void> {
+    const axes = resolveAxes(data, { rows: this.rows, columns: this.columns, segments: this.segments });
+    if (Array.isArray(axes)) return;
+    const model = gridModel(data, axes, this.collapsed);
+    await yieldToEventLoop();
+    model.headerCounts(undefined);
+    formatNumber(this.l10n.lang, 1234);
+    await yieldToEventLoop();
   }
 
   /** A load error's text in the map's language. */

@@ -127,7 +127,11 @@ function yearsOf(data: MapData): { min: number; max: number } | null {
  */
 export class EgmFilterBar extends LitElement {
   static override styles = styles;
-  /** Lit's reactive properties (declared here rather than by decorators: a smaller bundle). */
+  /**
+   * Lit's reactive properties, declared here rather than by decorators (a smaller bundle). Each
+   * element's table is written out whole: the manifest analyzer reads it as it stands, and a
+   * table spread from a shared one loses the element from custom-elements.json.
+   */
   static override properties: PropertyDeclarations = {
     schema: { attribute: false },
     studies: { attribute: false },

@@ -186,7 +186,11 @@ interface RowState {
  */
 export class EgmGrid extends LitElement {
   static override styles = [styles, printStyles];
-  /** Lit's reactive properties (declared here rather than by decorators: a smaller bundle). */
+  /**
+   * Lit's reactive properties, declared here rather than by decorators (a smaller bundle). Each
+   * element's table is written out whole: the manifest analyzer reads it as it stands, and a
+   * table spread from a shared one loses the element from custom-elements.json.
+   */
   static override properties: PropertyDeclarations = {
     schema: { attribute: false },
     studies: { attribute: false },

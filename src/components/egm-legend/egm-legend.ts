@@ -139,7 +139,11 @@ export function segmentCounts(data: MapData, model: GridModel, filters: EgmFilte
  */
 export class EgmLegend extends LitElement {
   static override styles = [tokens, heatStyles, markStyles, legendStyles];
-  /** Lit's reactive properties (declared here rather than by decorators: a smaller bundle). */
+  /**
+   * Lit's reactive properties, declared here rather than by decorators (a smaller bundle). Each
+   * element's table is written out whole: the manifest analyzer reads it as it stands, and a
+   * table spread from a shared one loses the element from custom-elements.json.
+   */
   static override properties: PropertyDeclarations = {
     schema: { attribute: false },
     studies: { attribute: false },

@@ -389,7 +389,7 @@ export class EgmGrid extends LitElement {
   private windowed = false;
   private readonly rowStates = new Map<string, RowState>();
   private readonly cellDeps = new Map<string, unknown[]>();
-  /** Rows whose cells do not all show the current data yet. */
+  /** Rows whose cells do not all show the current data yet (cleared, and said again, at each render). */
   private readonly pending = new Set<string>();
   /** Some headers off screen still show the numbers of an earlier filter. */
   private headsBehind = false;
@@ -720,7 +720,6 @@ export class EgmGrid extends LitElement {
   private renderRow(p: Prepared, r: AxisEntry, i: number): TemplateResult {
     const header = this.renderHeader(p, 'row', r, i, 1);
     if (r.expanded) {
-      this.pending.delete(r.id);
       return html`<tr role=${this.grid ? 'row' : nothing} class="group-row">${header}</tr>`;
     }
     const active = this.active;
@@ -735,7 +734,6 @@ export class EgmGrid extends LitElement {
     if (this.windowed && activeHere === undefined && selected === undefined && !this.rowIn(this.nearby, p, r, i)) {
       // Far from the screen, with neither the tab stop nor the selection: no cells.
       if (state) this.drop(p, r);
-      this.pending.delete(r.id);
       cells = nothing;
     } else if (state?.complete && same(state.deps, deps)) {
       cells = keep(state);
@@ -758,8 +756,7 @@ export class EgmGrid extends LitElement {
         const next: RowState = { deps, token: {}, complete: true, cells: 0 };
         this.rowStates.set(r.id, next);
         const drawn = this.renderCells(p, r, mode, next, state?.cells ?? 0, [activeHere, selected]);
-        if (next.complete) this.pending.delete(r.id);
-        else this.pending.add(r.id);
+        if (!next.complete) this.pending.add(r.id);
         cells = guard([next.token], () => drawn);
       }
     }

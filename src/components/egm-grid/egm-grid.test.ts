@@ -26,6 +26,31 @@ const cell = (el: EgmGrid, row: string, column: string) => el.shadowRoot!.queryS
 const focused = (el: EgmGrid) => el.shadowRoot!.activeElement as HTMLElement | null;
 const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const loadJson = async (path: string) => (await (await fetch(path)).json()) as EgmMap;
+/** The row (or leaf and collapsed column) headers whose box overlaps the scroll box's visible part. */
+const inView = (el: EgmGrid, axis: 'row' | 'column') => {
+  const b = el.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect();
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(`th[data-axis="${axis}"]:not([aria-expanded="true"])`)]
+    .filter((th) => {
+      const r = th.getBoundingClientRect();
+      return axis === 'row' ? r.bottom > b.top + 1 && r.top < b.bottom - 1 : r.right > b.left + 1 && r.left < b.right - 1;
+    })
+    .map((th) => th.dataset.id!);
+};
+/** Runs `check` at the grid's next `egm-render`, in that update's task, and resolves with what it returns. */
+const atNextRender = <T>(el: EgmGrid, check: () => T) =>
+  new Promise<T>((resolve, reject) =>
+    el.addEventListener(
+      'egm-render',
+      () => {
+        try {
+          resolve(check());
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      { once: true },
+    ),
+  );
 
 /**
  * Every cell's data-count equals core's count for the same configuration. With `drawn`, the
@@ -277,21 +302,17 @@ describe('egm-grid', () => {
       scroller.scrollLeft = scroller.scrollWidth;
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       await el.updateComplete;
-      let missing: string[] | undefined;
-      const first = new Promise<void>((resolve) => el.addEventListener('egm-render', () => {
+      const first = atNextRender(el, () => {
         // The group's new columns in view, and the rows in view: each such cell is drawn.
-        const box = scroller.getBoundingClientRect();
-        const inView = (r: DOMRect) => r.right > box.left + 1 && r.left < box.right - 1 && r.bottom > box.top + 1 && r.top < box.bottom - 1;
-        const columns = last.children!.map((c) => c.id).filter((id) => inView(root.querySelector(`th[data-axis="column"][data-id="${id}"]`)!.getBoundingClientRect()));
-        const rows = [...root.querySelectorAll<HTMLElement>('tbody th[data-axis="row"]')].filter((th) => !th.closest('tr')!.classList.contains('group-row') && inView(th.getBoundingClientRect()));
+        const groupColumns = last.children!.map((c) => c.id);
+        const columns = inView(el, 'column').filter((id) => groupColumns.includes(id));
+        const rows = inView(el, 'row');
         expect(columns.length, 'columns of the group in view').to.be.greaterThan(0);
         expect(rows.length, 'rows in view').to.be.greaterThan(1);
-        missing = rows.flatMap((th) => columns.filter((c) => !cell(el, th.dataset.id!, c)).map((c) => `${th.dataset.id} ${c}`));
-        resolve();
-      }, { once: true }));
+        return rows.flatMap((r) => columns.filter((c) => !cell(el, r, c)).map((c) => `${r} ${c}`));
+      });
       el.collapsed = [];
-      await first;
-      expect(missing).to.deep.equal([]);
+      expect(await first).to.deep.equal([]);
       await el.updateComplete;
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
@@ -304,18 +325,14 @@ describe('egm-grid', () => {
       const el = await fixture<EgmGrid>(html`<egm-grid .schema=${schema} .studies=${studies} .collapsed=${[first.id]}></egm-grid>`);
       await el.updateComplete;
       const root = el.shadowRoot!;
-      let missing: string[] | undefined;
-      const opened = new Promise<void>((resolve) => el.addEventListener('egm-render', () => {
-        const box = root.querySelector('.scroller')!.getBoundingClientRect();
-        const inView = (r: DOMRect) => r.bottom > box.top + 1 && r.top < box.bottom - 1;
-        const rows = first.children!.map((c) => c.id).filter((id) => inView(root.querySelector(`th[data-axis="row"][data-id="${id}"]`)!.getBoundingClientRect()));
+      const opened = atNextRender(el, () => {
+        const groupRows = first.children!.map((c) => c.id);
+        const rows = inView(el, 'row').filter((id) => groupRows.includes(id));
         expect(rows.length, 'rows of the group in view').to.be.greaterThan(1);
-        missing = rows.filter((id) => root.querySelectorAll(`[role="gridcell"][data-row="${id}"]`).length === 0);
-        resolve();
-      }, { once: true }));
+        return rows.filter((id) => root.querySelectorAll(`[role="gridcell"][data-row="${id}"]`).length === 0);
+      });
       el.collapsed = [];
-      await opened;
-      expect(missing).to.deep.equal([]);
+      expect(await opened).to.deep.equal([]);
       await el.updateComplete;
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
@@ -456,15 +473,6 @@ describe('egm-grid', () => {
   });
 
   describe('keeping the cells near the screen (a grid over 1,000 cells)', () => {
-    const box = (el: EgmGrid) => el.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect();
-    /** The row (or column) headers whose box overlaps the scroll box's visible part. */
-    const inView = (el: EgmGrid, axis: 'row' | 'column') => {
-      const b = box(el);
-      return [...el.shadowRoot!.querySelectorAll<HTMLElement>(`th[data-axis="${axis}"]:not([aria-expanded="true"])`)].filter((th) => {
-        const r = th.getBoundingClientRect();
-        return axis === 'row' ? r.bottom > b.top + 1 && r.top < b.bottom - 1 : r.right > b.left + 1 && r.left < b.right - 1;
-      }).map((th) => th.dataset.id!);
-    };
     const drawnIn = (el: EgmGrid, row: string) => el.shadowRoot!.querySelectorAll(`[role="gridcell"][data-row="${row}"]`).length;
 
     it('draws the cells in view and near it only, each with core’s counts, in a table of the same size as with every cell', async () => {

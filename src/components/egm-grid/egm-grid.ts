@@ -552,7 +552,8 @@ export class EgmGrid extends LitElement {
     // (Without an IntersectionObserver, as in jsdom, nothing is known to be near: every cell.)
     this.windowed = grid && typeof IntersectionObserver !== 'undefined' && (this.cells === 'near' || (this.cells !== 'all' && cells > NEAR_CELLS));
     const lines = model.columns.lines;
-    this.nearReach = this.windowed ? Math.max(this.reach(this.nearby, lines), this.reach(this.viewport, lines)) : lines.length;
+    this.viewReach = this.reach(this.viewport, lines);
+    this.nearReach = this.windowed ? Math.max(this.reach(this.nearby, lines), this.viewReach) : lines.length;
     this.sgMin = this.highlight === 'synthesis-gaps' && model.hasReviews ? synthesisGapMin(this.synthesisGapMin) : 0;
     const rowsDim = model.rows.dimension.dimension;
     const colsDim = model.columns.dimension.dimension;
@@ -608,6 +609,8 @@ export class EgmGrid extends LitElement {
    * selected cell are drawn besides, wherever they are).
    */
   private nearReach = 0;
+  /** How many leading columns reach the last one in view (worked out once per render). */
+  private viewReach = 0;
 
   /** Whether the grid is laid out right to left (from `dir`, without computing styles). */
   private isRtl(): boolean {
@@ -791,8 +794,9 @@ export class EgmGrid extends LitElement {
   private renderCells(p: Prepared, r: AxisEntry, mode: 'all' | 'visible', state: RowState, had = 0, keep: readonly (string | undefined)[] = []) {
     const lines = p.model.columns.lines;
     const C = p.counts.columns;
-    const full = this.windowed ? Math.max(this.nearReach, this.reach(undefined, lines, keep)) : lines.length;
-    const n = mode === 'visible' ? Math.max(this.reach(this.viewport, lines, keep), Math.min(had, full)) : full;
+    const kept = this.reach(undefined, lines, keep);
+    const full = this.windowed ? Math.max(this.nearReach, kept) : lines.length;
+    const n = mode === 'visible' ? Math.max(this.viewReach, kept, Math.min(had, full)) : full;
     if (n < full) state.complete = false;
     const shown = n < lines.length ? lines.slice(0, n) : lines;
     state.cells = shown.length;

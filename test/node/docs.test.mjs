@@ -55,8 +55,9 @@ describe('docs/getting-started.md, run as written', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(pathToFileURL(file).href);
     await page.waitForFunction(() => document.querySelector('egm-map')?.shadowRoot?.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
-    const cells = await page.evaluate(() => {
+    const cells = await page.evaluate(async () => {
       const grid = document.querySelector('egm-map').shadowRoot.querySelector('egm-grid');
+      await grid.updateComplete; // the rows below the first screen come in background tasks
       return [...grid.shadowRoot.querySelectorAll('[data-count]')].map((td) => Number(td.dataset.count));
     });
     await page.close();

@@ -34,8 +34,9 @@ async function open(browser, file) {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(file).href);
   await page.waitForFunction(() => document.querySelector('egm-map')?.shadowRoot?.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
-  const shown = await page.evaluate(() => {
+  const shown = await page.evaluate(async () => {
     const grid = document.querySelector('egm-map').shadowRoot.querySelector('egm-grid');
+    await grid.updateComplete; // the rows below the first screen come in background tasks
     return Object.fromEntries([...grid.shadowRoot.querySelectorAll('[data-count]')].map((td) => [`${td.dataset.row}|${td.dataset.column}`, td.dataset.count]));
   });
   return { page, shown, errors, requests };

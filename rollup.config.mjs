@@ -104,6 +104,9 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'egm-chunks/[name]-[hash].js',
+      // A module that only chunks share (core/text.ts: the study card's and the downloads') would
+      // be a chunk of its own, a third request for a few bytes: small ones go into the entry.
+      experimentalMinChunkSize: 2048,
       sourcemap: true,
     },
     onwarn,

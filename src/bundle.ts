@@ -5,14 +5,24 @@
  *
  * It exports what `egm-components` exports except the tools no element needs on a page
  * (`OFF_PAGE` below: they stay in `egm-components` and `egm-components/core`), so that a page
- * does not download them. The download buttons' code (CSV, RIS, SVG, PNG) is imported on first
- * use from a chunk beside the bundle (`dist/egm-chunks/`); `dist/egm-components.standalone.js`
- * is the same bundle in one file, for hosts that take a single file and for standalone pages.
+ * does not download them. Two parts come from chunks beside the bundle (`dist/egm-chunks/`),
+ * imported from the entry's own URL:
+ * - the download buttons' code (CSV, RIS, SVG, PNG), on first use;
+ * - what the map draws after its first screen (the study panel's list, `<egm-study-card>`, the
+ *   about text's sanitiser), when a panel first opens or once the page is idle after loading
+ *   (at most IDLE_LOAD_MS later), whichever comes first, so that a page using
+ *   `<egm-study-card>` on its own gets it too (`customElements.whenDefined`).
+ * `dist/egm-components.standalone.js` is the same bundle in one file, for hosts that take a
+ * single file and for standalone pages.
  *
  * OFF_PAGE: studiesToCsv, studiesToRis, csvCell, mapPicture, pictureToSvg (exports: loaded by
- * the map on demand), diffMaps, mapStats (the CLI's), PALETTE_DESCRIPTIONS (documentation).
- * test/node/package.test.mjs checks that the bundle exports exactly the rest.
+ * the map on demand), EgmStudyCard and sanitizeHtml (in the chunk the map draws later from),
+ * diffMaps, mapStats (the CLI's), PALETTE_DESCRIPTIONS (documentation). test/node/package.test.mjs checks that the
+ * bundle exports exactly the rest.
  */
+import { whenIdle } from './internal/idle.js';
+
+
 export * from './core/types.js';
 export { EgmValidationError, formatIssue, isEgmValidationError } from './core/errors.js';
 export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult, type ValidateOptions } from './core/parse.js';
@@ -32,11 +42,14 @@ export { readState, writeState, hasState, type MapViewState } from './core/expor
 export * from './events/index.js';
 export { EgmGrid, type EgmCellRef, type EgmGridView } from './components/egm-grid/egm-grid.js';
 export { EgmFilterBar } from './components/egm-filter-bar/egm-filter-bar.js';
-export { EgmStudyCard } from './components/egm-study-card/egm-study-card.js';
 export { EgmLegend } from './components/egm-legend/egm-legend.js';
 export { EgmMapElement, type EgmStudySort } from './components/egm-map/egm-map.js';
 export { GridFocusController, type GridFocusOptions } from './controllers/grid-focus-controller.js';
-export { sanitizeHtml } from './internal/sanitize.js';
 export { registerLocale, registeredLocales, LOCALE_CHANGE, type EgmLocale } from './i18n/registry.js';
 export { en as englishStrings, type EgmStrings } from './i18n/en.js';
 export { LocaleController, type LocaleHost } from './controllers/locale-controller.js';
+
+/** The longest wait for idle time before `<egm-study-card>` is fetched anyway. */
+const IDLE_LOAD_MS = 2000;
+// A failed load is the map's to show (its panel says so and retries); here it is only early.
+whenIdle(() => void import('./components/egm-map/deferred.js').catch(() => undefined), IDLE_LOAD_MS);

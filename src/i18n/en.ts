@@ -163,6 +163,10 @@ export const en = {
     /** The panel's title for a group header's studies coded to the group itself. */
     directOnly: '{label} (coded to the group alone)',
     close: 'Close the study list',
+    /** The panel's list while its code loads (a chunk beside the embed bundle; usually there already). */
+    panelLoading: 'Loading the studies…',
+    /** When the panel's code could not be loaded; a "Try again" button follows. */
+    panelFailed: 'The studies could not be shown: part of the map’s code could not be loaded. Try again, or ask the site’s editors.',
     studies: { one: '{n} study', other: '{n} studies' },
     /** The panel's count while its search box holds text: "12 of 40 studies". */
     found: { one: '{found} of {n} study', other: '{found} of {n} studies' },

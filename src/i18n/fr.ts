@@ -110,6 +110,8 @@ export const fr = {
     cellTitle: '{row} × {column}',
     directOnly: '{label} (codées au groupe seul)',
     close: 'Fermer la liste des études',
+    panelLoading: 'Chargement des études…',
+    panelFailed: 'Les études n’ont pas pu être affichées : une partie du code de la carte n’a pas pu être chargée. Réessayez, ou prévenez les responsables du site.',
     studies: { one: '{n} étude', other: '{n} études' },
     found: { one: '{found} sur {n} étude', other: '{found} sur {n} études' },
     gap: 'Aucune étude : c’est une lacune dans les données probantes.',

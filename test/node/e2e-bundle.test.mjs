@@ -2,7 +2,7 @@
 // page with one <script type="module"> and one <egm-map src>, served under a strict
 // Content-Security-Policy, in a real Chromium. What the page shows is checked against the
 // counting core (dist/core.js), not against numbers written here.
-/* global window, document -- the functions handed to page.evaluate run in the page */
+/* global window, document, customElements -- the functions handed to page.evaluate run in the page */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -110,16 +110,88 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
     }
   });
 
+  it('the study panel and the about text come from a chunk: fetched once the page is idle, shown while loading, retried after a failure', async () => {
+    const deferred = (url) => new URL(url).pathname.startsWith('/dist/egm-chunks/deferred-');
+    const panelText = () => document.querySelector('egm-map').shadowRoot.querySelector('section.panel')?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+    const cell = (page) => page.locator('egm-map egm-grid [data-row="education"][data-column="mental-health"]');
+
+    // Left alone, the page fetches the chunk once it is idle; the about text and <egm-study-card> come with it.
+    {
+      const { page, problems, requests } = await openPage();
+      try {
+        await page.goto(server.origin + PLAIN);
+        await page.waitForFunction(() => customElements.get('egm-study-card') !== undefined);
+        assert.equal(requests.filter(deferred).length, 1, 'one request for the chunk, from the bundle and the map together');
+        await page.waitForFunction(() => document.querySelector('egm-map').shadowRoot.querySelector('.about-body')?.textContent.includes('Methods (illustrative)'));
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    }
+
+    // The chunk is slow: a panel opened meanwhile says it is loading, then lists the cell's studies.
+    {
+      const { page, problems } = await openPage();
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route('**/dist/egm-chunks/deferred-*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      try {
+        await page.goto(server.origin + PLAIN);
+        await page.waitForFunction(() => window.__e2e.loads.length > 0);
+        assert.equal(await page.evaluate(() => customElements.get('egm-study-card')), undefined, 'the card is not defined before its chunk');
+        await cell(page).click();
+        await page.waitForFunction(() => document.querySelector('egm-map').shadowRoot.querySelector('section.panel .panel-count'));
+        assert.match(await page.evaluate(panelText), /^Education × Mental health × Loading the studies…$/);
+        release();
+        await page.locator('egm-map section.panel egm-study-card').first().waitFor();
+        const expected = model.cellStudies('education', 'mental-health', undefined);
+        assert.equal(await page.locator('egm-map section.panel egm-study-card').count(), expected.length);
+        assert.equal(await page.evaluate(() => document.querySelector('egm-map').shadowRoot.querySelector('.panel-count').textContent.trim()), `${expected.length} studies`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    }
+
+    // The chunk cannot be had: the panel says so (an alert), and its "Try again" loads it once it can.
+    {
+      const { page, problems, requests } = await openPage();
+      await page.route('**/dist/egm-chunks/deferred-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      try {
+        await page.goto(server.origin + PLAIN);
+        await page.waitForFunction(() => window.__e2e.loads.length > 0);
+        await cell(page).click();
+        await page.waitForFunction(() => document.querySelector('egm-map').shadowRoot.querySelector('section.panel [role="alert"]'));
+        assert.match(await page.evaluate(panelText), /The studies could not be shown: part of the map’s code could not be loaded\. .* Try again$/);
+        // No loop of retries: the failure waits for the reader.
+        const tries = requests.filter(deferred).length;
+        await page.waitForTimeout(300);
+        assert.equal(requests.filter(deferred).length, tries, 'no request without a reader’s action');
+        await page.unroute('**/dist/egm-chunks/deferred-*');
+        await page.locator('egm-map section.panel button.retry').click();
+        await page.locator('egm-map section.panel egm-study-card').first().waitFor();
+        assert.equal(await page.locator('egm-map section.panel egm-study-card').count(), model.cellStudies('education', 'mental-health', undefined).length);
+        assert.ok(await page.evaluate(() => document.querySelector('egm-map').shadowRoot.querySelector('.about-body').textContent.includes('Methods (illustrative)')), 'the about text came with it');
+        assert.deepEqual(problems.filter((p) => !/egm-chunks|Failed to load resource|dynamically imported module/.test(p)), []);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it('downloads fetch their chunk on first use, under the strict CSP; a missing chunk is announced, and the next click works', async () => {
     const { page, problems, requests } = await openPage();
     try {
       await page.goto(server.origin + PLAIN);
       await page.waitForFunction(() => window.__e2e.loads.length > 0);
-      const chunk = (url) => new URL(url).pathname.startsWith('/dist/egm-chunks/');
+      const chunk = (url) => new URL(url).pathname.startsWith('/dist/egm-chunks/export-files-');
       assert.deepEqual(requests.filter(chunk), [], 'a reader who does not download does not fetch the download code');
 
       // The chunk cannot be had (a host that uploaded the bundle file alone).
-      await page.route('**/dist/egm-chunks/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await page.route('**/dist/egm-chunks/export-files-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
       const csv = page.locator('egm-map .actions button').first();
       await csv.click();
       const live = () => page.evaluate(() => document.querySelector('egm-map').shadowRoot.querySelector('[aria-live="polite"]').textContent.trim());
@@ -127,7 +199,7 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
       assert.match(await live(), /^The download could not be prepared/);
 
       // Once it can be fetched, the next click downloads.
-      await page.unroute('**/dist/egm-chunks/**');
+      await page.unroute('**/dist/egm-chunks/export-files-*');
       const [file] = await Promise.all([page.waitForEvent('download'), csv.click()]);
       assert.equal(file.suggestedFilename(), 'peer-support-illustrative.csv');
       assert.ok(requests.filter(chunk).length >= 2, 'the chunk was asked for again after the failure');

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { headingLevel, headingTag } from '../../internal/heading.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { GridModel, SegmentInfo } from '../../core/grid.js';
 import { heatScale } from '../../core/heat.js';
@@ -14,7 +15,6 @@ import { renderIssues } from '../../internal/render-issues.js';
 import { tokens } from '../../styles/tokens.js';
 import { legendStyles } from './egm-legend.styles.js';
 
-const HEADINGS: Record<number, StaticValue> = { 2: literal`h2`, 3: literal`h3`, 4: literal`h4`, 5: literal`h5`, 6: literal`h6` };
 
 /** The fill handed to `bubble()` for the size key; the style sheet recolours it (`--egm-color-bubble`). */
 const KEY_FILL = '#4a6fa5';
@@ -311,8 +311,7 @@ export class EgmLegend extends LitElement {
     const { model, axes, data, counts } = r;
     // "Not coded" only when some study is not coded (it is never dropped from the grid).
     const shown = model.segments.map((s, i) => ({ s, i })).filter(({ s }) => !s.notCoded || s.total > 0);
-    const level = Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 6 ? this.headingLevel : 3;
-    const tag = HEADINGS[level];
+    const tag = headingTag(headingLevel(this.headingLevel, 3));
     const hidden = new Set(strings(this.hiddenSegments));
     const max = model.totals.max;
     const donut = r.donut;

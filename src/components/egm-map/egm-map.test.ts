@@ -579,7 +579,8 @@ describe('egm-map', () => {
       cell(el, 'r1', 'c1').click();
       await el.updateComplete;
       observer.disconnect();
-      expect(seen[0]).to.equal(8, 'the first update draws 8 cards');
+      // Cards come in the first update with the list's code (the page's first panel may wait for it).
+      expect(seen.find((n) => n > 0)).to.equal(8, 'the first update with cards draws 8');
       expect(seen.at(-1)).to.equal(20);
       expect(cardIds(el)).to.deep.equal(Array.from({ length: 20 }, (_, i) => `s${i}`));
       // Another cell while the rest of a page is still to come: the newer cell wins, in full.

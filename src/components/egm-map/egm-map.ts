@@ -1,9 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { normalizeFilters, queryTerms } from '../../core/filter.js';
-import type { DimensionIndex } from '../../core/map-index.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { normalizeFilters } from '../../core/filter.js';
 import { isHttpUrl } from '../../core/parse.js';
 import { yieldToEventLoop } from '../../core/yield.js';
 import type { EgmFilters, EgmIssue, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
@@ -11,6 +8,7 @@ import { EGM_FORMAT } from '../../core/types.js';
 import { formatNumber, type Params } from '../../core/i18n.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { EgmStrings } from '../../i18n/en.js';
+import { headingTag as tag } from '../../internal/heading.js';
 import type { EgmLocale } from '../../i18n/registry.js';
 import type { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import { EgmErrorEvent } from '../../events/egm-error.js';
@@ -20,19 +18,21 @@ import { EgmLoadEvent } from '../../events/egm-load.js';
 import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
 import { hasState, readState, writeState } from '../../core/export/state.js';
 import { gridModel, resolveAxes, resolveMap, resolveMapAsync, type MapData } from '../../internal/map-data.js';
+import { whenIdle } from '../../internal/idle.js';
 import { renderIssues } from '../../internal/render-issues.js';
-import { sanitizeHtml } from '../../internal/sanitize.js';
 import '../egm-filter-bar/egm-filter-bar.js';
 import '../egm-grid/egm-grid.js';
 import type { EgmCellRef, EgmGrid } from '../egm-grid/egm-grid.js';
 import '../egm-legend/egm-legend.js';
-import '../egm-study-card/egm-study-card.js';
 import { styles } from './egm-map.styles.js';
+import type { EgmStudySort, StudyList } from './study-panel.js';
+
+export type { EgmStudySort } from './study-panel.js';
 
 /** How long a `src` load may take. */
 export const LOAD_TIMEOUT_MS = 30_000;
-/** Study cards shown at once in the panel (in each group); "Show more" adds as many again. */
-const PAGE = 50;
+/** The longest wait for idle time before the study panel's code is fetched anyway. */
+const IDLE_LOAD_MS = 2000;
 /**
  * Cards drawn at once when a panel opens (more than a tall panel shows); the rest of the page
  * follows in the next task, so the panel appears within a frame even for a full page.
@@ -52,11 +52,23 @@ type Panel =
   | { kind: 'cell'; rowId: string; columnId: string; studyIds: string[] }
   | { kind: 'header'; axis: 'row' | 'column'; categoryId: string; studyIds: string[]; scope?: 'all' | 'direct' };
 
-/** The study panel's orders: `title` and `author` are A to Z, their `-desc` forms Z to A. */
-export type EgmStudySort = 'year-desc' | 'year-asc' | 'title' | 'title-desc' | 'author' | 'author-desc';
-
 /** A message of the `map` strings without a plural: the load errors. */
 type LoadError = { key: { [K in keyof EgmStrings['map']]: EgmStrings['map'][K] extends string ? K : never }[keyof EgmStrings['map']]; params: Params };
+
+type Deferred = typeof import('./deferred.js');
+/** The code every map draws after its first screen, once here (shared by the maps of a page). */
+let deferredCode: Deferred | undefined;
+let deferredLoad: Promise<Deferred> | undefined;
+/** Imports `deferred.ts` once per page; a failed import is forgotten, so the next call tries again. */
+function loadDeferredCode(): Promise<Deferred> {
+  return (deferredLoad ??= import('./deferred.js').then(
+    (code) => (deferredCode = code),
+    (error: unknown) => {
+      deferredLoad = undefined;
+      throw error;
+    },
+  ));
+}
 
 /** Maps filling the viewport; while there is one, the page behind does not scroll. */
 const fullscreenMaps = new Set<EgmMapElement>();
@@ -252,16 +264,18 @@ export class EgmMapElement extends LitElement {
   }
 
   /**
-   * Resolves once the panel's whole page of cards is drawn too (it follows the first cards in
-   * the next task), so `await map.updateComplete` sees every card, as before.
+   * Resolves once the code for an open panel or an about text is here (`deferred.ts`) and the
+   * panel's whole page of cards is drawn too (it follows the first cards in the next task), so
+   * `await map.updateComplete` sees every card and the about text, as before.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.restOfPage) {
-      await this.restOfPage.done;
+    for (;;) {
+      const waiting = this.restOfPage?.done ?? (this.panel || this.data?.map.aboutHtml ? this.waiting : undefined);
+      if (!waiting) return result;
+      await waiting;
       result = await super.getUpdateComplete();
     }
-    return result;
   }
 
   /** Draws the first cards of a new panel now and the rest of its page in the next task. */
@@ -402,6 +416,8 @@ export class EgmMapElement extends LitElement {
     const state = src ? resolveMap(src.schema, src.studies) : undefined;
     if (state?.status === 'ok' && this.reportedFor !== state.data) {
       this.reportedFor = state.data;
+      // The panel's code, before a reader opens a cell (once the map is drawn and the page idle).
+      whenIdle(() => void this.loadDeferred(), IDLE_LOAD_MS);
       if (this.urlState) this.restoreUrlState();
       const load = new EgmLoadEvent({ studies: state.data.index.size });
       this.dispatchEvent(load);
@@ -524,9 +540,16 @@ export class EgmMapElement extends LitElement {
 
   private aboutCache?: { html: string; fragment: DocumentFragment };
 
-  /** The sanitised about text, parsed once per text (not on every render). */
-  private about(source: string): DocumentFragment {
-    if (this.aboutCache?.html !== source) this.aboutCache = { html: source, fragment: sanitizeHtml(source) };
+  /**
+   * The sanitised about text, parsed once per text (not on every render). Empty until the
+   * sanitiser is here (it sits in a closed `<details>`; the code is fetched at once).
+   */
+  private about(source: string): DocumentFragment | typeof nothing {
+    if (!deferredCode) {
+      if (!this.panelFailed) void this.loadDeferred();
+      return nothing;
+    }
+    if (this.aboutCache?.html !== source) this.aboutCache = { html: source, fragment: deferredCode.sanitizeHtml(source) };
     return this.aboutCache.fragment.cloneNode(true) as DocumentFragment;
   }
 
@@ -574,78 +597,49 @@ export class EgmMapElement extends LitElement {
     // written out here, so that touch and keyboard users can read it too.
     const description =
       panel.kind === 'header' ? data.index.dimension(panel.axis === 'row' ? rowsDim : colsDim)?.nodes.get(panel.categoryId)?.data.description : undefined;
-    const total = panel.studyIds.length;
-    const groupDim = data.index.dimension(this.groupBy);
-    const searching = queryTerms(this.panelQuery).length > 0;
-    // Groups and search results reach deep into the order: sort it all, not just the first page.
-    const upTo = (id: string) => this.shown.get(id) ?? PAGE;
-    const drawn = (id: string) => (this.firstCards > 0 ? Math.min(this.firstCards, upTo(id)) : upTo(id));
-    const sorted = this.sorted(data, panel.studyIds, this.sort, groupDim || searching ? Infinity : upTo(''));
-    const found = this.search(data, sorted, this.panelQuery);
-    const groups = groupDim ? this.groups(data, found, groupDim) : [{ id: '', label: '', studies: found }];
-    const count = (this.panelCount =
-      total === 0
-        ? panel.kind === 'cell' && this.isGap(panel)
-          ? m.gap
-          : m.none
-        : searching
-          ? this.l10n.t(m.found, { found: found.length, n: total })
-          : this.l10n.t(m.studies, { n: total }));
-    const level = Math.min(6, this.level + (groupDim ? 3 : 2));
+    const h = tag(this.level + 1);
     return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title">
       <div class="panel-head">
-        ${staticHtml`<${tag(this.level + 1)} id="panel-title" tabindex="-1">${title}</${tag(this.level + 1)}>`}
+        ${staticHtml`<${h} id="panel-title" tabindex="-1">${title}</${h}>`}
         <button class="close" type="button" aria-label=${m.close} @click=${this.closePanel}>×</button>
       </div>
       ${description ? html`<p class="panel-description">${description}</p>` : nothing}
-      <p class="panel-count">${count}</p>
-      ${total > 1
-        ? html`<div class="panel-tools">
-            <label class="find">
-              <span class="visually-hidden">${m.find}</span>
-              <input type="search" placeholder=${m.find} autocomplete="off" .value=${live(this.panelQuery)} @input=${this.onPanelSearch} />
-            </label>
-            <label class="sort">
-              ${m.sortBy}
-              <select @change=${this.onSort}>
-                ${sorts(m).map(([value, text]) => html`<option value=${value} ?selected=${value === this.sort}>${text}</option>`)}
-              </select>
-            </label>
-            <label class="sort">
-              ${m.groupBy}
-              <select @change=${this.onGroup}>
-                <option value="" ?selected=${!groupDim}>${m.noGroups}</option>
-                ${data.map.dimensions.map((d) => html`<option value=${d.id} ?selected=${d.id === groupDim?.dimension.id}>${d.label}</option>`)}
-              </select>
-            </label>
-          </div>`
-        : nothing}
-      ${repeat(
-        groups,
-        (g) => g.id,
-        (g, i) => {
-          const page = g.studies.slice(0, upTo(g.id));
-          const rest = g.studies.length - page.length;
-          // The first cards of a new panel, the rest of the page a task later (drawFirstCards).
-          const visible = page.length > drawn(g.id) ? page.slice(0, drawn(g.id)) : page;
-          if (!visible.length) return nothing;
-          return html`${groupDim ? staticHtml`<${tag(this.level + 2)} class="group" id=${`group-${i}`}>${this.l10n.t(m.group, { label: g.label, n: g.studies.length })}</${tag(this.level + 2)}>` : nothing}
-            <ul class="studies">
-              ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${schema} .study=${s} .strings=${this.strings} heading-level=${level}></egm-study-card></li>`)}
-            </ul>
-            ${rest > 0
-              ? html`<button
-                  class="more"
-                  type="button"
-                  aria-describedby=${groupDim ? `group-${i}` : nothing}
-                  @click=${() => (this.shown = new Map(this.shown).set(g.id, page.length + PAGE))}
-                >
-                  ${this.l10n.t(m.more, { n: Math.min(PAGE, rest), rest })}
-                </button>`
-              : nothing}`;
-        },
-      )}
+      ${this.renderStudyList(data, schema, panel)}
     </section>`;
+  }
+
+  /** The panel's list, once its code is here; until then a loading line, or the failure and a retry. */
+  private renderStudyList(data: MapData, schema: EgmSchema, panel: Panel): TemplateResult {
+    const m = this.l10n.s.map;
+    if (deferredCode) this.studyList ??= new deferredCode.StudyList();
+    if (!this.studyList) {
+      if (!this.panelFailed) void this.loadDeferred();
+      this.panelCount = '';
+      return this.panelFailed
+        ? html`<p class="panel-count" role="alert">${m.panelFailed}</p>
+            <p><button class="retry" type="button" @click=${() => void this.loadDeferred()}>${m.retry}</button></p>`
+        : html`<p class="panel-count">${m.panelLoading}</p>`;
+    }
+    const { template, count } = this.studyList.render({
+      data,
+      schema,
+      studyIds: panel.studyIds,
+      gap: () => panel.kind === 'cell' && this.isGap(panel),
+      l10n: this.l10n,
+      strings: this.strings,
+      level: this.level + 1,
+      sort: this.sort,
+      groupBy: this.groupBy,
+      query: this.panelQuery,
+      shown: this.shown,
+      firstCards: this.firstCards,
+      onSearch: this.onPanelSearch,
+      onSort: this.onSort,
+      onGroup: this.onGroup,
+      onMore: (id, upTo) => (this.shown = new Map(this.shown).set(id, upTo)),
+    });
+    this.panelCount = count;
+    return template;
   }
 
   private isGap(panel: Extract<Panel, { kind: 'cell' }>): boolean {
@@ -655,71 +649,35 @@ export class EgmMapElement extends LitElement {
     return !!model && r >= 0 && c >= 0 && model.totals.counts[r * model.totals.columns + c] === 0;
   }
 
-  private sortedCache?: { ids: readonly string[]; sort: EgmStudySort; data: MapData; upTo: number; studies: EgmStudy[] };
+  /** This map's panel list (sort and search caches), once the code is here. */
+  private studyList?: StudyList;
+  /** The deferred code on its way for this map (see `loadDeferred`). */
+  private waiting?: Promise<void>;
+  /** The deferred code could not be loaded (the chunk is missing, say): the panel says so. */
+  private panelFailed = false;
 
   /**
-   * The panel's studies in the chosen order, of which the first `upTo` are certain (the page
-   * shown). Sorted again only when the list, the order or the page changes. By year, studies
-   * are put in year order first and only the ties that reach into the page are ordered by
-   * title: a cell of 2,000 studies then costs a numeric sort, not 20,000 text comparisons.
+   * Fetches the code the map draws after its first screen (`deferred.ts`), if it is not here
+   * yet, and draws again when it is. Called once the map is drawn and the page is idle, when a
+   * panel opens, and by the panel's retry button; renders that need it call it too, unless it
+   * failed (a failed load is retried by a reader's action, not by a loop of renders).
    */
-  private sorted(data: MapData, ids: readonly string[], sort: EgmStudySort, upTo: number): EgmStudy[] {
-    const cached = this.sortedCache;
-    if (cached?.ids === ids && cached.sort === sort && cached.data === data && cached.upTo >= upTo) return cached.studies;
-    const studies = ids.map((id) => data.index.studies[data.index.positions.get(id)!]).filter(Boolean);
-    // One collator for the whole sort: `localeCompare` with no arguments compares the same way.
-    const { compare } = new Intl.Collator();
-    const byTitle = (a: EgmStudy, b: EgmStudy) => compare(a.title, b.title);
-    if (sort === 'year-desc' || sort === 'year-asc') {
-      // Studies without a year come last either way.
-      const key = sort === 'year-desc' ? (s: EgmStudy) => -(s.year ?? -Infinity) : (s: EgmStudy) => s.year ?? Infinity;
-      studies.sort((a, b) => (key(a) === key(b) ? 0 : key(a) - key(b)));
-      for (let i = 0; i < studies.length && i < upTo; ) {
-        let j = i + 1;
-        while (j < studies.length && key(studies[j]) === key(studies[i])) j++;
-        if (j - i > 1) studies.slice(i, j).sort(byTitle).forEach((s, k) => (studies[i + k] = s));
-        i = j;
-      }
-    } else {
-      // Either direction, studies without a first author come last, and ties go by title A to Z.
-      const dir = sort.endsWith('-desc') ? -1 : 1;
-      const key = sort.startsWith('title') ? (s: EgmStudy) => s.title : (s: EgmStudy) => s.authors?.[0] ?? '';
-      studies.sort((a, b) => Number(!key(a)) - Number(!key(b)) || dir * compare(key(a), key(b)) || byTitle(a, b));
-    }
-    this.sortedCache = { ids, sort, data, upTo: sort.startsWith('year') ? upTo : Infinity, studies };
-    return studies;
-  }
-
-  private searchCache?: { list: EgmStudy[]; query: string; found: EgmStudy[] };
-
-  /** The studies of `list` (kept in order) in which every word of `query` occurs, as core's query matches. */
-  private search(data: MapData, list: EgmStudy[], query: string): EgmStudy[] {
-    const terms = queryTerms(query);
-    if (!terms.length) return list;
-    const cached = this.searchCache;
-    if (cached?.list === list && cached.query === query) return cached.found;
-    const texts = data.index.searchText();
-    const found = list.filter((s) => {
-      const text = texts[data.index.positions.get(s.id)!];
-      return terms.every((t) => text.includes(t));
-    });
-    this.searchCache = { list, query, found };
-    return found;
-  }
-
-  /**
-   * `list` split by the top-level categories of `dim` (a category counts towards its top-level
-   * ancestor), in category order, then "Not coded"; empty groups are left out.
-   */
-  private groups(data: MapData, list: EgmStudy[], dim: DimensionIndex): { id: string; label: string; studies: EgmStudy[] }[] {
-    const at = (s: EgmStudy) => data.index.positions.get(s.id)!;
-    const groups = (dim.root.children ?? []).map((node) => {
-      const members = dim.members[dim.ordinals.get(node.data.id)!];
-      return { id: node.data.id, label: node.data.label, studies: list.filter((s) => members.has(at(s))) };
-    });
-    // "" cannot be a category id, so the "Not coded" group's key never clashes.
-    groups.push({ id: '', label: this.l10n.s.map.notCoded, studies: list.filter((s) => !dim.coded.has(at(s))) });
-    return groups.filter((g) => g.studies.length);
+  private loadDeferred(): Promise<void> {
+    if (deferredCode) return Promise.resolve();
+    this.panelFailed = false;
+    return (this.waiting ??= loadDeferredCode().then(
+      () => {
+        this.waiting = undefined;
+        // The list arrives with a panel already open: its first cards, then the rest of the page.
+        if (this.panel) this.drawFirstCards();
+        this.requestUpdate();
+      },
+      () => {
+        this.waiting = undefined;
+        this.panelFailed = true;
+        this.requestUpdate();
+      },
+    ));
   }
 
   // ---- wiring ------------------------------------------------------------------------------
@@ -802,6 +760,7 @@ export class EgmMapElement extends LitElement {
   };
 
   private openPanel(panel: Panel): void {
+    void this.loadDeferred();
     this.panel = panel;
     this.panelQuery = '';
     this.shown = new Map();
@@ -977,22 +936,6 @@ export class EgmMapElement extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 }
-
-/** The panel's orders and their names, in menu order. */
-function sorts(m: EgmStrings['map']): [EgmStudySort, string][] {
-  return [
-    ['year-desc', m.sortYearDesc],
-    ['year-asc', m.sortYearAsc],
-    ['title', m.sortTitle],
-    ['title-desc', m.sortTitleDesc],
-    ['author', m.sortAuthor],
-    ['author-desc', m.sortAuthorDesc],
-  ];
-}
-
-const TAGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-/** The heading tag of `level`, within h1-h6. */
-const tag = (level: number): StaticValue => TAGS[Math.min(6, Math.max(1, level)) - 1];
 
 if (!customElements.get('egm-map')) customElements.define('egm-map', EgmMapElement);
 

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { headingLevel, headingTag } from '../../internal/heading.js';
 import { isHttpUrl } from '../../core/parse.js';
 import { NOT_CODED_COLOR, segmentColor } from '../../core/scale.js';
 import type { EgmStudy } from '../../core/types.js';
@@ -17,7 +18,6 @@ const HEX = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 /** Authors shown before "et al."; a list only one longer is shown in full. */
 export const AUTHORS_SHOWN = 3;
 
-const HEADINGS: Record<number, StaticValue> = { 2: literal`h2`, 3: literal`h3`, 4: literal`h4`, 5: literal`h5`, 6: literal`h6` };
 
 /** What a card needs from a schema: labels, category order and the segment colours. */
 interface CategoryInfo {
@@ -287,8 +287,7 @@ export class EgmStudyCard extends LitElement {
     const problem = studyProblem(study, t);
     if (problem) return html`<p class="error" part="error">${this.l10n.t(t.invalid, { problem })}</p>`;
     const s = study!;
-    const level = Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 6 ? this.headingLevel : 3;
-    const tag = HEADINGS[level];
+    const tag = headingTag(headingLevel(this.headingLevel, 3));
     const href = studyHref(s);
     const year = typeof s.year === 'number' && Number.isFinite(s.year) ? s.year : undefined;
     const source = text(s.source);

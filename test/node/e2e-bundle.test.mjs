@@ -173,6 +173,8 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
         await page.unroute('**/dist/egm-chunks/deferred-*');
         await page.locator('egm-map section.panel button.retry').click();
         await page.locator('egm-map section.panel egm-study-card').first().waitFor();
+        // The button is gone: focus is on the panel's title, not lost to the page.
+        await page.waitForFunction(() => document.querySelector('egm-map').shadowRoot.activeElement?.id === 'panel-title');
         assert.equal(await page.locator('egm-map section.panel egm-study-card').count(), model.cellStudies('education', 'mental-health', undefined).length);
         assert.ok(await page.evaluate(() => document.querySelector('egm-map').shadowRoot.querySelector('.about-body').textContent.includes('Methods (illustrative)')), 'the about text came with it');
         assert.deepEqual(problems.filter((p) => !/egm-chunks|Failed to load resource|dynamically imported module/.test(p)), []);

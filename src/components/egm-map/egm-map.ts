@@ -617,7 +617,7 @@ export class EgmMapElement extends LitElement {
       this.panelCount = '';
       return this.panelFailed
         ? html`<p class="panel-count" role="alert">${m.panelFailed}</p>
-            <p><button class="retry" type="button" @click=${() => void this.loadDeferred()}>${m.retry}</button></p>`
+            <p><button class="retry" type="button" @click=${this.retryPanel}>${m.retry}</button></p>`
         : html`<p class="panel-count">${m.panelLoading}</p>`;
     }
     const { template, count } = this.studyList.render({
@@ -915,6 +915,13 @@ export class EgmMapElement extends LitElement {
   private readonly onSelectionClear = () => {
     this.selected = null;
     if (this.panel?.kind === 'cell') this.panel = undefined;
+  };
+
+  /** The panel's "Try again": once the list is drawn, focus goes to the panel's title (the button is gone). */
+  private readonly retryPanel = async () => {
+    await this.loadDeferred();
+    await this.updateComplete;
+    if (this.studyList) this.renderRoot.querySelector<HTMLElement>('#panel-title')?.focus();
   };
 
   private readonly closePanel = () => {

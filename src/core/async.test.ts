@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { syntheticMap } from '../../scripts/demo-data.js';
-import { createIndex, createIndexAsync } from './map-index.js';
+import { buildDimensions, createIndex, createIndexAsync } from './map-index.js';
 import { parseMap, validateMap, validateMapAsync } from './parse.js';
 import { smallMap } from './testing/fixture.js';
 
@@ -58,6 +58,23 @@ describe('createIndexAsync', () => {
     assert.deepEqual([...b.positions].slice(1999, 2002), map.studies.slice(1999, 2002).map((s, i) => [s.id, 1999 + i]));
     assert.equal(progress.at(-1), 1);
     assert.deepEqual(progress, [...progress].sort((x, y) => x - y));
+  });
+
+  it('hands the thread back after each slice of studies and before finishing each dimension', () => {
+    const map = parseMap(syntheticMap({ studies: 5000, seed: 5 }));
+    const steps = buildDimensions(map.dimensions, map.studies, 2000);
+    const yielded: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      yielded.push(step.value);
+      step = steps.next();
+    }
+    // 5,000 studies in slices of 2,000 (two ends), then one step per dimension.
+    assert.deepEqual(yielded, [2000, 4000, ...map.dimensions.map(() => 5000)]);
+    assert.deepEqual([...step.value.keys()], map.dimensions.map((d) => d.id));
+    // A map read in one slice is finished in one go too (createIndex's path).
+    const whole = buildDimensions(map.dimensions, map.studies, Infinity);
+    assert.equal(whole.next().done, true);
   });
 
   it('keeps the per-study code lists of createIndex', () => {

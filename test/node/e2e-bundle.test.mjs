@@ -271,4 +271,34 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
       await page.close();
     }
   });
+
+  it('demo/compose.html: study cards made before their chunk is in are drawn, with the properties given, once it arrives', async () => {
+    const { page, problems } = await openPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/dist/egm-chunks/deferred-*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(server.origin + COMPOSE);
+      await page.waitForFunction(() => document.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
+      const [rowId, columnId] = ['education', 'mental-health'];
+      await page.locator(`egm-grid [data-row="${rowId}"][data-column="${columnId}"]`).click();
+      const expected = model.cellStudies(rowId, columnId, undefined);
+      await page.waitForFunction((n) => document.querySelectorAll('#studies egm-study-card').length === n, expected.length);
+      assert.equal(await page.evaluate(() => customElements.get('egm-study-card')), undefined, 'the cards wait for their code');
+      assert.equal(await page.evaluate(() => document.querySelector('#studies egm-study-card').shadowRoot), null);
+      release();
+      await page.evaluate(() => customElements.whenDefined('egm-study-card'));
+      await page.evaluate(() => Promise.all([...document.querySelectorAll('#studies egm-study-card')].map((c) => c.updateComplete)));
+      const cards = await page.evaluate(() => [...document.querySelectorAll('#studies egm-study-card')].map((c) => ({ id: c.study.id, text: c.shadowRoot?.textContent ?? '' })));
+      const byId = new Map(demo.studies.map((s) => [s.id, s]));
+      assert.deepEqual(cards.map((c) => c.id).sort(), [...expected].sort());
+      for (const c of cards) assert.ok(c.text.includes(byId.get(c.id).title), `the card for ${c.id} shows its title`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
 });

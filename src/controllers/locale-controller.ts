@@ -19,6 +19,14 @@ export function languageOf(el: Element): string {
   return '';
 }
 
+/**
+ * The first number format of a page costs 40-70 ms on a slow machine (the browser loads its
+ * number data, whatever the language; later formats cost under 1 ms). Done once the page is
+ * idle after the elements load (while a map file is on its way, say) rather than inside a
+ * map's first render. Browsers without `requestIdleCallback` pay it on first use, as before.
+ */
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => formatNumber('en', 1234), { timeout: 1000 });
+
 const merged = new WeakMap<EgmLocale, Map<EgmLocale | undefined, EgmStrings>>();
 const NO_LOCALE: EgmLocale = {};
 

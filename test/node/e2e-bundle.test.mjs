@@ -15,6 +15,17 @@ const COMPOSE = '/demo/compose.html';
 const demo = parseMap(JSON.parse(readFileSync(new URL('../../demo/peer-support.egm.json', import.meta.url), 'utf8')));
 const model = new GridModel(createIndex(demo), { rows: demo.layout.rows, columns: demo.layout.columns, segments: demo.layout.segments });
 
+/** Holds back the page's requests for the chunk of what the map draws later; the returned function lets them through. */
+async function holdDeferredChunk(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/dist/egm-chunks/deferred-*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The count cells of the first egm-grid on the page (inside egm-map or not). */
 function readCells() {
   const map = document.querySelector('egm-map');
@@ -132,12 +143,7 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
     // The chunk is slow: a panel opened meanwhile says it is loading, then lists the cell's studies.
     {
       const { page, problems } = await openPage();
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route('**/dist/egm-chunks/deferred-*', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdDeferredChunk(page);
       try {
         await page.goto(server.origin + PLAIN);
         await page.waitForFunction(() => window.__e2e.loads.length > 0);
@@ -274,12 +280,7 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
 
   it('demo/compose.html: study cards made before their chunk is in are drawn, with the properties given, once it arrives', async () => {
     const { page, problems } = await openPage();
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route('**/dist/egm-chunks/deferred-*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdDeferredChunk(page);
     try {
       await page.goto(server.origin + COMPOSE);
       await page.waitForFunction(() => document.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));

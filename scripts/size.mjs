@@ -18,7 +18,7 @@ const chunks = () => {
 const FILES = [BUNDLE, ...chunks(), STANDALONE, 'dist/index.js', 'dist/core.js'];
 /**
  * Size gates, gzipped: they stop unnoticed growth. Issue 6's target for the embed bundle is
- * 45 KB; the entry is 47.2 KB (the views, panel tools, printing, languages and themes came
+ * 45 KB; the entry is 47.3 KB (the views, panel tools, printing, languages and themes came
  * after the target was set; the download code and what the map draws after its first screen
  * are chunks, the CSS is minified, the elements declare their properties without decorators:
  * see docs/performance.md), so the gate sits just above it. Lower it when code moves out.

@@ -8,12 +8,13 @@
 //
 //   node --import tsx scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 7] [--warmup 2]
 //                                       [--seed 1] [--limits | --no-limits] [--out bench-results]
-//                                       [--json bench.json]
+//                                       [--json bench.json]  (a bare name goes into --out; a path
+//                                       with a folder is taken as given)
 /* global window -- the functions handed to page.evaluate run in the page */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -51,6 +52,17 @@ const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--ex
 const BUNDLE = join(ROOT, 'dist/egm-components.bundle.js');
 const OUT = join(ROOT, opts.out);
 const MAPS = join(OUT, 'maps');
+/**
+ * Where the JSON goes: a bare file name into `--out`, a path with a folder as given (from the
+ * current folder). Its folder is made now, so a bad path fails before the runs, not after.
+ */
+const JSON_FILE = basename(opts.json) === opts.json ? join(OUT, opts.json) : resolve(opts.json);
+try {
+  mkdirSync(dirname(JSON_FILE), { recursive: true });
+} catch (error) {
+  console.error(`bench: cannot write the results to ${opts.json}: ${error.message}`);
+  process.exit(1);
+}
 /** The size of the "very large map" of the limits. */
 const LIMIT_SIZE = 100_000;
 
@@ -282,8 +294,8 @@ const firstHeap = Object.values(results.sizes).find((e) => e.heap)?.heap;
 if (firstHeap) console.log(`heap: ${firstHeap.method}`);
 console.log(`load average: ${info.loadBefore.join(' ')} before, ${results.machine.loadAfter.join(' ')} after`);
 
-writeFileSync(join(OUT, opts.json), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`bench: wrote ${relative(ROOT, join(OUT, opts.json))}`);
+writeFileSync(JSON_FILE, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`bench: wrote ${relative(process.cwd(), JSON_FILE)}`);
 
 // The smoke test asserts that everything was measured, never the figures themselves.
 for (const [size, entry] of Object.entries(results.sizes)) {

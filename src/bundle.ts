@@ -20,7 +20,7 @@
  * diffMaps, mapStats (the CLI's), PALETTE_DESCRIPTIONS (documentation). test/node/package.test.mjs checks that the
  * bundle exports exactly the rest.
  */
-import { whenIdle } from './internal/idle.js';
+import { IDLE_LOAD_MS, whenIdle } from './internal/idle.js';
 
 
 export * from './core/types.js';
@@ -49,7 +49,5 @@ export { registerLocale, registeredLocales, LOCALE_CHANGE, type EgmLocale } from
 export { en as englishStrings, type EgmStrings } from './i18n/en.js';
 export { LocaleController, type LocaleHost } from './controllers/locale-controller.js';
 
-/** The longest wait for idle time before `<egm-study-card>` is fetched anyway. */
-const IDLE_LOAD_MS = 2000;
 // A failed load is the map's to show (its panel says so and retries); here it is only early.
 whenIdle(() => void import('./components/egm-map/deferred.js').catch(() => undefined), IDLE_LOAD_MS);

@@ -18,7 +18,7 @@ import { EgmLoadEvent } from '../../events/egm-load.js';
 import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
 import { hasState, readState, writeState } from '../../core/export/state.js';
 import { gridModel, resolveAxes, resolveMap, resolveMapAsync, type MapData } from '../../internal/map-data.js';
-import { whenIdle } from '../../internal/idle.js';
+import { IDLE_LOAD_MS, whenIdle } from '../../internal/idle.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import '../egm-filter-bar/egm-filter-bar.js';
 import '../egm-grid/egm-grid.js';
@@ -31,8 +31,6 @@ export type { EgmStudySort } from './study-panel.js';
 
 /** How long a `src` load may take. */
 export const LOAD_TIMEOUT_MS = 30_000;
-/** The longest wait for idle time before the study panel's code is fetched anyway. */
-const IDLE_LOAD_MS = 2000;
 /**
  * Cards drawn at once when a panel opens (more than a tall panel shows); the rest of the page
  * follows in the next task, so the panel appears within a frame even for a full page.
@@ -230,7 +228,7 @@ export class EgmMapElement extends LitElement {
   private groupBy = '';
   /** The panel's search box. */
   private panelQuery = '';
-  /** Cards shown, by group id ("" when not grouped); `PAGE` when not set. */
+  /** Cards shown, by group id ("" when not grouped); a page (`PAGE` in study-panel.ts) when not set. */
   private shown = new Map<string, number>();
   /** While a newly opened panel draws its first cards only: the cards drawn per group. */
   private firstCards = 0;

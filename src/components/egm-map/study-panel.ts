@@ -20,7 +20,7 @@ import type { MapData } from '../../internal/map-data.js';
 import '../egm-study-card/egm-study-card.js';
 
 /** Study cards shown at once in the panel (in each group); "Show more" adds as many again. */
-export const PAGE = 50;
+const PAGE = 50;
 
 /** The study panel's orders: `title` and `author` are A to Z, their `-desc` forms Z to A. */
 export type EgmStudySort = 'year-desc' | 'year-asc' | 'title' | 'title-desc' | 'author' | 'author-desc';

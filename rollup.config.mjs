@@ -9,6 +9,8 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { papaparseRollup } from './scripts/papaparse-esm.mjs';
 import { compactTemplates } from './scripts/rollup-compact-templates.mjs';
+import { licenseBanner, licenses } from './scripts/licenses.mjs';
+import { privateNames } from './scripts/private-names.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
@@ -52,6 +54,21 @@ const ts = ({ sourceMap = true } = {}) =>
   });
 
 /** Warnings about our own code fail the build (circular imports, missing exports…). */
+/**
+ * Terser for the embed bundles: it also shortens our classes' `private` member names, those that
+ * no other property name, string or inlined library shares (scripts/private-names.mjs).
+ */
+const minify = () =>
+  terser({
+    module: true,
+    ecma: 2020,
+    mangle: { properties: { regex: new RegExp(`^(?:${privateNames('src').join('|')})$`) } },
+    // Only `/*! … */`: the banner below, instead of one `@license` comment per Lit file.
+    format: { comments: /^!/ },
+  });
+/** The bundles' first line: every inlined package, its licence and copyright (scripts/licenses.mjs). */
+const banner = licenseBanner();
+
 const onwarn = (warning, warn) => {
   const ids = warning.ids ?? (warning.id ? [warning.id] : []);
   if (ids.length > 0 && ids.every((id) => id.includes('/node_modules/'))) return warn(warning);
@@ -98,10 +115,11 @@ export default [
     input: { 'egm-components.bundle': 'src/bundle.ts' },
     // The chunks import what they share with the entry from the entry itself (no third file).
     preserveEntrySignatures: 'allow-extension',
-    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts(), compactTemplates(), terser({ module: true, ecma: 2020 })],
+    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts(), compactTemplates(), minify(), licenses()],
     output: {
       dir: 'dist',
       format: 'es',
+      banner: (chunk) => (chunk.isEntry ? banner : ''),
       entryFileNames: '[name].js',
       chunkFileNames: 'egm-chunks/[name]-[hash].js',
       // A module that only chunks share (core/text.ts: the study card's and the downloads') would
@@ -115,10 +133,11 @@ export default [
     // The same bundle as one file, for hosts that can upload only one file (a CMS's media
     // library) and for the pages that inline it (`egm convert --html`, the workbench).
     input: 'src/bundle.ts',
-    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts({ sourceMap: false }), compactTemplates(), terser({ module: true, ecma: 2020 })],
+    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts({ sourceMap: false }), compactTemplates(), minify()],
     output: {
       file: 'dist/egm-components.standalone.js',
       format: 'es',
+      banner,
       inlineDynamicImports: true,
       // No source map: it would add about 70 KB to the packed tarball, and the code is the same
       // as the entry's and its chunks', which have theirs.

@@ -21,7 +21,14 @@
  * bundle exports exactly the rest.
  */
 import { IDLE_LOAD_MS, whenIdle } from './internal/idle.js';
-
+// The elements' style sheets first, one after another: rules they share (focus rings, buttons,
+// hidden text) then sit within gzip's 32 KB window of each other. 0.4 KB off the gzipped
+// entry, measured; nothing else changes (the sheets are constants the elements import anyway).
+import './components/egm-grid/egm-grid.styles.js';
+import './internal/print.styles.js';
+import './components/egm-legend/egm-legend.styles.js';
+import './components/egm-filter-bar/egm-filter-bar.styles.js';
+import './components/egm-map/egm-map.styles.js';
 
 export * from './core/types.js';
 export { EgmValidationError, formatIssue, isEgmValidationError } from './core/errors.js';

@@ -144,6 +144,18 @@ describe('ESM build', () => {
       assert.deepEqual(OFF_PAGE.filter((n) => names.has(n)), [], `${file} leaves the off-page tools out`);
     }
   });
+
+  it('the embed bundles name every inlined licence once, and the full texts sit beside them', () => {
+    const texts = read('dist/egm-components.licenses.txt');
+    for (const file of ['dist/egm-components.bundle.js', 'dist/egm-components.standalone.js']) {
+      const source = read(file);
+      assert.match(source.slice(0, 400), /^\/\*! egm-components \S+ \(MIT\)\. Inlines lit \S+, lit-html \S+, lit-element \S+, @lit\/reactive-element \S+ \(BSD-3-Clause, © 2017 Google LLC\); d3-hierarchy \S+ \(ISC, © [\d-]+ Mike Bostock\)\. Licence texts: egm-components\.licenses\.txt \*\//);
+      assert.equal(source.match(/@license|\/\*!/g).length, 1, `${file}: one licence comment`);
+    }
+    const titles = [...texts.matchAll(/^(\S+) \S+\n=+$/gm)].map((m) => m[1]);
+    assert.deepEqual(titles, ['egm-components', 'lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'd3-hierarchy']);
+    assert.match(texts, /Copyright 2010-\d+ Mike Bostock\n\nPermission to use, copy, modify, and\/or distribute this software/);
+  });
 });
 
 describe('egm-components/import (built)', () => {

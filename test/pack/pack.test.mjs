@@ -44,6 +44,7 @@ describe('npm pack', () => {
       'dist/cli.js',
       'dist/egm-components.bundle.js',
       'dist/egm-components.standalone.js',
+      'dist/egm-components.licenses.txt',
       'dist/types/index.d.ts',
       'dist/types/core/index.d.ts',
       'dist/types/core/import/index.d.ts',

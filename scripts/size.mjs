@@ -17,15 +17,14 @@ const chunks = () => {
 };
 const FILES = [BUNDLE, ...chunks(), STANDALONE, 'dist/index.js', 'dist/core.js'];
 /**
- * Size gates, gzipped: they stop unnoticed growth. Issue 6's target for the embed bundle is
- * 45 KB; the entry is 47.3 KB (the views, panel tools, printing, languages and themes came
- * after the target was set; the download code and what the map draws after its first screen
- * are chunks, the CSS is minified, the elements declare their properties without decorators:
- * see docs/performance.md), so the gate sits just above it. Lower it when code moves out.
+ * Size gates, gzipped: they stop unnoticed growth. The entry's gate is issue 6's target for the
+ * embed bundle, 45 KB: what the elements draw after their first screen (the panel's list and
+ * cards, the about text, the printed copy, the URL state) and the download code are chunks, the
+ * CSS is minified, private member names are shortened (see docs/performance.md). Code added to
+ * the entry must take as much out, or move out itself.
  */
-const BUDGET = 47.5 * 1024;
+const BUDGET = 45 * 1024;
 const STANDALONE_BUDGET = 55 * 1024;
-const TARGET = 45 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -52,5 +51,5 @@ for (const file of FILES) {
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}`);
 for (const [file, raw, gz] of rows) console.log(`${file.padEnd(width)}  ${raw.padStart(9)}  ${gz.padStart(9)}`);
-console.log(`gate: ${BUNDLE} ≤ ${kb(BUDGET)}, ${STANDALONE} ≤ ${kb(STANDALONE_BUDGET)} gzipped (target ${kb(TARGET)} for the bundle: not met, see docs/performance.md)`);
+console.log(`gate: ${BUNDLE} ≤ ${kb(BUDGET)} (issue 6's target), ${STANDALONE} ≤ ${kb(STANDALONE_BUDGET)} gzipped`);
 if (failed) process.exitCode = 1;

@@ -8,19 +8,21 @@
  * does not download them. Two parts come from chunks beside the bundle (`dist/egm-chunks/`),
  * imported from the entry's own URL:
  * - the download buttons' code (CSV, RIS, SVG, PNG), on first use;
- * - what the map draws after its first screen (the study panel's list, `<egm-study-card>`, the
- *   about text's sanitiser), when a panel first opens or once the page is idle after loading
- *   (at most IDLE_LOAD_MS later), whichever comes first, so that a page using
- *   `<egm-study-card>` on its own gets it too (`customElements.whenDefined`).
+ * - what the elements draw after their first screen (internal/deferred.ts: the study panel's
+ *   list, `<egm-study-card>`, the about text's sanitiser, the grid's printed copy, the map's URL
+ *   state), once the page is idle after loading (at most IDLE_LOAD_MS later) or when an element
+ *   first needs it, whichever comes first, so that a page using `<egm-study-card>` on its own
+ *   gets it too (`customElements.whenDefined`).
  * `dist/egm-components.standalone.js` is the same bundle in one file, for hosts that take a
  * single file and for standalone pages.
  *
  * OFF_PAGE: studiesToCsv, studiesToRis, csvCell, mapPicture, pictureToSvg (exports: loaded by
- * the map on demand), EgmStudyCard and sanitizeHtml (in the chunk the map draws later from),
+ * the map on demand), EgmStudyCard, sanitizeHtml, readState, writeState and hasState (in the
+ * chunk of what the elements draw later),
  * diffMaps, mapStats (the CLI's), PALETTE_DESCRIPTIONS (documentation). test/node/package.test.mjs checks that the
  * bundle exports exactly the rest.
  */
-import { IDLE_LOAD_MS, whenIdle } from './internal/idle.js';
+import { loadDeferredWhenIdle } from './internal/deferred-loader.js';
 // The elements' style sheets first, one after another: rules they share (focus rings, buttons,
 // hidden text) then sit within gzip's 32 KB window of each other. 0.4 KB off the gzipped
 // entry, measured; nothing else changes (the sheets are constants the elements import anyway).
@@ -45,7 +47,7 @@ export { DARK, LIGHT, PALETTE_TOKENS, type Palette } from './core/theme.js';
 export { synthesisGaps, synthesisGapAt, synthesisGapMin, SYNTHESIS_GAP_MIN, type SynthesisGap } from './core/synthesis.js';
 export { suggest } from './core/suggest.js';
 export { moveInGrid, findSlot, gridKey, type GridKey, type Slot } from './core/keyboard.js';
-export { readState, writeState, hasState, type MapViewState } from './core/export/state.js';
+export type { MapViewState } from './core/export/state.js';
 export * from './events/index.js';
 export { EgmGrid, type EgmCellRef, type EgmGridView } from './components/egm-grid/egm-grid.js';
 export { EgmFilterBar } from './components/egm-filter-bar/egm-filter-bar.js';
@@ -56,5 +58,5 @@ export { registerLocale, registeredLocales, LOCALE_CHANGE, type EgmLocale } from
 export { en as englishStrings, type EgmStrings } from './i18n/en.js';
 export { LocaleController, type LocaleHost } from './controllers/locale-controller.js';
 
-// A failed load is the map's to show (its panel says so and retries); here it is only early.
-whenIdle(() => void import('./components/egm-map/deferred.js').catch(() => undefined), IDLE_LOAD_MS);
+// A failed load is the elements' to handle when they need the code; here it is only early.
+loadDeferredWhenIdle();

@@ -3,9 +3,9 @@
  * maps print in chunks of leaf columns, each with its own column header rows.
  */
 import type { Axis, AxisEntry } from './grid.js';
+import { PRINT_COLUMNS } from './print-columns.js';
 
-/** Leaf columns per printed chunk by default: what fits across A4 landscape at 10 mm margins. */
-export const PRINT_COLUMNS = 8;
+export { PRINT_COLUMNS };
 
 /**
  * Half-open ranges [from, to) of `lines` leaf columns, `per` at a time (a `per` below 1, or not

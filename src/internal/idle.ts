@@ -1,6 +1,6 @@
 /**
- * The longest wait for idle time before the code a map draws after its first screen
- * (`egm-map/deferred.ts`) is fetched anyway: by the embed bundle and by each map.
+ * The longest wait for idle time before the code the elements draw after their first screen
+ * (`deferred.ts`) is fetched anyway: by the embed bundle, each map and each grid.
  */
 export const IDLE_LOAD_MS = 2000;
 

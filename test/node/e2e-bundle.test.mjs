@@ -2,29 +2,18 @@
 // page with one <script type="module"> and one <egm-map src>, served under a strict
 // Content-Security-Policy, in a real Chromium. What the page shows is checked against the
 // counting core (dist/core.js), not against numbers written here.
-/* global window, document, customElements -- the functions handed to page.evaluate run in the page */
+/* global window, document, customElements, location -- the functions handed to page.evaluate run in the page */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createIndex, GridModel, parseMap } from '../../dist/core.js';
-import { CSP, launchChromium, openPage as open, requireChromeAndBuild, startServer } from './helpers.mjs';
+import { CSP, holdDeferredChunk, launchChromium, openPage as open, requireChromeAndBuild, startServer } from './helpers.mjs';
 
 const PLAIN = '/test/e2e/plain.html';
 const COMPOSE = '/demo/compose.html';
 
 const demo = parseMap(JSON.parse(readFileSync(new URL('../../demo/peer-support.egm.json', import.meta.url), 'utf8')));
 const model = new GridModel(createIndex(demo), { rows: demo.layout.rows, columns: demo.layout.columns, segments: demo.layout.segments });
-
-/** Holds back the page's requests for the chunk of what the map draws later; the returned function lets them through. */
-async function holdDeferredChunk(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/dist/egm-chunks/deferred-*', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 /** The count cells of the first egm-grid on the page (inside egm-map or not). */
 function readCells() {
@@ -187,6 +176,30 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
       } finally {
         await page.close();
       }
+    }
+  });
+
+  it('url-state: the link’s state waits for its code (a chunk), is never overwritten meanwhile, and is applied when it arrives', async () => {
+    const { page, problems } = await openPage();
+    const release = await holdDeferredChunk(page);
+    const hash = '#peer-support-illustrative.f.design=rct&peer-support-illustrative.row=education&peer-support-illustrative.col=mental-health';
+    const filters = { categories: { design: ['rct'] } };
+    const count = () =>
+      document.querySelector('egm-map').shadowRoot.querySelector('egm-grid').shadowRoot.querySelector('[data-row="education"][data-column="mental-health"]').dataset.count;
+    try {
+      await page.goto(`${server.origin}/test/e2e/url-state.html${hash}`);
+      await page.waitForFunction(() => window.__e2e.loads.length > 0);
+      // Drawn without its state yet: every study counts, and the URL is the link's.
+      assert.equal(Number(await page.evaluate(count)), model.cellStudies('education', 'mental-health', undefined).length);
+      assert.equal(await page.evaluate(() => location.hash), hash);
+      release();
+      await page.locator('egm-map section.panel egm-study-card').first().waitFor();
+      assert.equal(Number(await page.evaluate(count)), model.cellStudies('education', 'mental-health', filters).length);
+      assert.equal(await page.locator('egm-map section.panel egm-study-card').count(), model.cellStudies('education', 'mental-health', filters).length);
+      assert.equal(await page.evaluate(() => location.hash), hash);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
     }
   });
 

@@ -2,10 +2,10 @@
 // to PDF by Chromium under a strict Content-Security-Policy, as a reader's Ctrl+P would: the
 // page fires 'beforeprint', the grid draws its printed copy in chunks of 8 columns, and the
 // @page rule it adds makes the sheets A4 landscape.
-/* global window, document -- the functions handed to page.evaluate run in the page */
+/* global window, document, customElements -- the functions handed to page.evaluate run in the page */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CSP, launchChromium, openPage, requireChromeAndBuild, startServer, violations } from './helpers.mjs';
+import { CSP, holdDeferredChunk, launchChromium, openPage, requireChromeAndBuild, startServer, violations } from './helpers.mjs';
 
 const PAGE = '/test/e2e/print.html';
 /** A4 landscape in PDF points (1/72 in): 297 mm × 210 mm. */
@@ -38,6 +38,8 @@ describe('printing a wide map (dist/egm-components.bundle.js)', () => {
     try {
       await page.goto(`${server.origin}${PAGE}`);
       await page.waitForFunction(() => document.querySelector('egm-map')?.shadowRoot?.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
+      // The printed copy's code comes in the chunk the page fetches once idle (with the study card).
+      await page.waitForFunction(() => customElements.get('egm-study-card'));
       // What the printed copy holds, read in a 'beforeprint' listener added after the grid's:
       // the browser runs microtasks between listeners, so the grid has drawn it by then.
       await page.evaluate(() => {
@@ -81,6 +83,37 @@ describe('printing a wide map (dist/egm-components.bundle.js)', () => {
         };
       });
       assert.deepEqual(afterwards, { copies: 0, sheets: 0, cells: 120 });
+      assert.deepEqual(await violations(page), []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('prints the screen grid whole when the page prints before the printed copy’s code is here, and the copy next time', async () => {
+    const { page, problems } = await openPage(browser, server.origin);
+    const release = await holdDeferredChunk(page);
+    try {
+      await page.goto(`${server.origin}${PAGE}`);
+      await page.waitForFunction(() => document.querySelector('egm-map')?.shadowRoot?.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
+      await page.evaluate(() => {
+        window.__printed = [];
+        window.addEventListener('beforeprint', () => {
+          const grid = document.querySelector('egm-map').shadowRoot.querySelector('egm-grid');
+          window.__printed.push([grid.shadowRoot.querySelectorAll('.print-chunk').length, grid.shadowRoot.querySelectorAll('[role="gridcell"]').length]);
+        });
+      });
+      const first = await page.pdf({ preferCSSPageSize: true });
+      assert.ok(pageSizes(first).length >= 1);
+      release();
+      await page.waitForFunction(() => customElements.get('egm-study-card'));
+      await page.pdf({ preferCSSPageSize: true });
+      const printed = await page.evaluate(() => window.__printed);
+      // First: no printed copy, the grid's 120 cells print; then the copy's three chunks.
+      assert.deepEqual(printed, [
+        [0, 120],
+        [3, 120],
+      ]);
       assert.deepEqual(await violations(page), []);
       assert.deepEqual(problems, []);
     } finally {

@@ -67,3 +67,17 @@ export async function openPage(browser, origin, { viewport = { width: 1280, heig
 
 /** The CSP violations the page has seen so far. */
 export const violations = (page) => page.evaluate(() => window.__e2e.violations);
+
+/**
+ * Holds back the page's requests for the chunk of what the elements draw after their first
+ * screen (dist/egm-chunks/deferred-*.js); the returned function lets them through.
+ */
+export async function holdDeferredChunk(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/dist/egm-chunks/deferred-*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -17,7 +17,8 @@ import { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { EgmSelectionClearEvent } from '../../events/egm-selection-clear.js';
 import { aroundNumber, bubbleParts, gridView, mosaic, MOSAIC_VIEW, radiusFor, VIEW, type GridView, type Slice } from '../../internal/bubble.js';
 import { gridModel, resolveAxes, resolveMap, type MapData } from '../../internal/map-data.js';
-import { PRINT_COLUMNS, PRINT_PAGE, PrintController, printView } from '../../internal/print.js';
+import { deferredCode, loadDeferredCode, loadDeferredWhenIdle } from '../../internal/deferred-loader.js';
+import { PRINT_COLUMNS, PRINT_PAGE, PrintController } from '../../internal/print.js';
 import { printStyles } from '../../internal/print.styles.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { styles } from './egm-grid.styles.js';
@@ -416,13 +417,15 @@ export class EgmGrid extends LitElement {
   private chunkTimer?: () => void;
   private waiters: (() => void)[] = [];
 
+  /** Also waits for the rows left for later and, while printing, for the printed copy's code. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.behind && this.isConnected) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    for (;;) {
+      if (this.printWaiting) await this.printWaiting;
+      else if (this.behind && this.isConnected) await new Promise<void>((resolve) => this.waiters.push(resolve));
+      else return result;
       result = await super.getUpdateComplete();
     }
-    return result;
   }
 
   override disconnectedCallback(): void {
@@ -477,6 +480,8 @@ export class EgmGrid extends LitElement {
   private watched?: GridModel;
 
   protected override updated(): void {
+    // The printed copy's code, before anyone prints (once a map is drawn and the page idle).
+    if (this.prepared) loadDeferredWhenIdle();
     if (this.prepared?.model !== this.watched) {
       this.watched = this.prepared?.model;
       this.viewport.sync();
@@ -559,18 +564,7 @@ export class EgmGrid extends LitElement {
     const colsDim = model.columns.dimension.dimension;
     const label = this.label ?? l10n.t(g.label, { title: data.map.title, rows: rowsDim.label, columns: colsDim.label });
     return html`
-      ${this.printer.printing
-        ? printView({
-            model,
-            counts: p.counts,
-            filtered: p.filtered,
-            perChunk: this.printColumns,
-            hiddenSegments: this.hiddenSegments ?? [],
-            donut: this.donut,
-            lang: l10n.lang,
-            strings: l10n.s.print,
-          })
-        : nothing}
+      ${this.printer.printing ? this.renderPrint(p) : nothing}
       <div class="scroller" part="scroller" role=${grid ? nothing : 'region'} aria-label=${grid ? nothing : label} tabindex=${grid ? nothing : 0}>
         <table
           class=${`view-${this.look}`}
@@ -595,6 +589,34 @@ export class EgmGrid extends LitElement {
       ${data.index.size === 0 ? html`<p class="note" part="note">${g.empty}</p>` : nothing}
     `;
   }
+
+  /**
+   * The printed copy, from the code drawn after the first screen (`deferred.ts`, fetched once
+   * the page is idle). A page printed before it is here (in its first seconds) prints the screen
+   * grid whole instead (print.styles.ts); the code is fetched then, for the next print.
+   */
+  private renderPrint(p: Prepared): TemplateResult | typeof nothing {
+    const code = deferredCode();
+    if (!code) {
+      this.printWaiting ??= loadDeferredCode()
+        .then(() => this.requestUpdate(), () => undefined)
+        .finally(() => (this.printWaiting = undefined));
+      return nothing;
+    }
+    return code.printView({
+      model: p.model,
+      counts: p.counts,
+      filtered: p.filtered,
+      perChunk: this.printColumns,
+      hiddenSegments: this.hiddenSegments ?? [],
+      donut: this.donut,
+      lang: this.l10n.lang,
+      strings: this.l10n.s.print,
+    });
+  }
+
+  /** The printed copy's code on its way (see `renderPrint`). */
+  private printWaiting?: Promise<unknown>;
 
   /** The view drawn (the `view` attribute, or bubbles), whether it is a grid (not the table), the synthesis-gap threshold (0: off). */
   private look: EgmGridView = 'bubble';

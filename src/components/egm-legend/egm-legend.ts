@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
-import { headingLevel, headingTag } from '../../internal/heading.js';
+import { heading, headingLevel } from '../../internal/heading.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { GridModel, SegmentInfo } from '../../core/grid.js';
 import { heatScale } from '../../core/heat.js';
@@ -311,7 +310,7 @@ export class EgmLegend extends LitElement {
     const { model, axes, data, counts } = r;
     // "Not coded" only when some study is not coded (it is never dropped from the grid).
     const shown = model.segments.map((s, i) => ({ s, i })).filter(({ s }) => !s.notCoded || s.total > 0);
-    const tag = headingTag(headingLevel(this.headingLevel, 3));
+    const level = headingLevel(this.headingLevel, 3);
     const hidden = new Set(strings(this.hiddenSegments));
     const max = model.totals.max;
     const donut = r.donut;
@@ -320,7 +319,7 @@ export class EgmLegend extends LitElement {
     return html`<div class="legend" part="legend" role="group" aria-label=${t.label}>
       ${axes.segments && shown.length && view !== 'heatmap'
         ? html`<div class="segments" part="segments" role="group" aria-labelledby="segments-heading">
-            ${staticHtml`<${tag} class="heading" part="heading" id="segments-heading">${data.index.dimension(axes.segments)!.dimension.label}</${tag}>`}
+            ${heading(level)`<H class="heading" part="heading" id="segments-heading">${data.index.dimension(axes.segments)!.dimension.label}</H>`}
             <ul>
               ${shown.map(({ s, i }) => {
                 const visible = !hidden.has(s.id);

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import { normalizeFilters } from '../../core/filter.js';
 import { isHttpUrl } from '../../core/parse.js';
 import { yieldToEventLoop } from '../../core/yield.js';
@@ -8,7 +7,7 @@ import { EGM_FORMAT } from '../../core/types.js';
 import { formatNumber, type Params } from '../../core/i18n.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { EgmStrings } from '../../i18n/en.js';
-import { headingTag as tag } from '../../internal/heading.js';
+import { heading } from '../../internal/heading.js';
 import type { EgmLocale } from '../../i18n/registry.js';
 import type { EgmCellSelectEvent } from '../../events/egm-cell-select.js';
 import { EgmErrorEvent } from '../../events/egm-error.js';
@@ -16,8 +15,8 @@ import type { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
 import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { EgmLoadEvent } from '../../events/egm-load.js';
 import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
-import { hasState, readState, writeState } from '../../core/export/state.js';
 import { gridModel, resolveAxes, resolveMap, resolveMapAsync, type MapData } from '../../internal/map-data.js';
+import { deferredCode, loadDeferredCode } from '../../internal/deferred-loader.js';
 import { IDLE_LOAD_MS, whenIdle } from '../../internal/idle.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import '../egm-filter-bar/egm-filter-bar.js';
@@ -53,20 +52,6 @@ type Panel =
 /** A message of the `map` strings without a plural: the load errors. */
 type LoadError = { key: { [K in keyof EgmStrings['map']]: EgmStrings['map'][K] extends string ? K : never }[keyof EgmStrings['map']]; params: Params };
 
-type Deferred = typeof import('./deferred.js');
-/** The code every map draws after its first screen, once here (shared by the maps of a page). */
-let deferredCode: Deferred | undefined;
-let deferredLoad: Promise<Deferred> | undefined;
-/** Imports `deferred.ts` once per page; a failed import is forgotten, so the next call tries again. */
-function loadDeferredCode(): Promise<Deferred> {
-  return (deferredLoad ??= import('./deferred.js').then(
-    (code) => (deferredCode = code),
-    (error: unknown) => {
-      deferredLoad = undefined;
-      throw error;
-    },
-  ));
-}
 
 /** Maps filling the viewport; while there is one, the page behind does not scroll. */
 const fullscreenMaps = new Set<EgmMapElement>();
@@ -250,6 +235,8 @@ export class EgmMapElement extends LitElement {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
     if (this.fullscreen) lockPageScroll(this, true);
+    // The URL state's code, while the map file is on its way.
+    if (this.urlState && !this.deferredFailed) void this.loadDeferred();
   }
 
   override disconnectedCallback(): void {
@@ -262,14 +249,14 @@ export class EgmMapElement extends LitElement {
   }
 
   /**
-   * Resolves once the code for an open panel or an about text is here (`deferred.ts`) and the
+   * Resolves once the code for an open panel, an about text or the URL state is here (`deferred.ts`) and the
    * panel's whole page of cards is drawn too (it follows the first cards in the next task), so
    * `await map.updateComplete` sees every card and the about text, as before.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (;;) {
-      const waiting = this.restOfPage?.done ?? (this.panel || this.data?.map.aboutHtml ? this.waiting : undefined);
+      const waiting = this.restOfPage?.done ?? (this.panel || this.data?.map.aboutHtml || this.restoring ? this.waiting : undefined);
       if (!waiting) return result;
       await waiting;
       result = await super.getUpdateComplete();
@@ -543,19 +530,19 @@ export class EgmMapElement extends LitElement {
    * sanitiser is here (it sits in a closed `<details>`; the code is fetched at once).
    */
   private about(source: string): DocumentFragment | typeof nothing {
-    if (!deferredCode) {
-      if (!this.panelFailed) void this.loadDeferred();
+    const code = deferredCode();
+    if (!code) {
+      if (!this.deferredFailed) void this.loadDeferred();
       return nothing;
     }
-    if (this.aboutCache?.html !== source) this.aboutCache = { html: source, fragment: deferredCode.sanitizeHtml(source) };
+    if (this.aboutCache?.html !== source) this.aboutCache = { html: source, fragment: code.sanitizeHtml(source) };
     return this.aboutCache.fragment.cloneNode(true) as DocumentFragment;
   }
 
   private renderHeader(map: EgmMap): TemplateResult {
     const links = (map.links ?? []).filter((l) => isHttpUrl(l.url));
-    const h = tag(this.level);
     return html`<div class="header" part="header">
-      ${staticHtml`<${h} class="title" part="title" dir="auto">${map.title}</${h}>`}
+      ${heading(this.level)`<H class="title" part="title" dir="auto">${map.title}</H>`}
       ${map.description ? html`<p class="description" dir="auto">${map.description}</p>` : nothing}
       ${links.length
         ? html`<ul class="links">
@@ -595,10 +582,9 @@ export class EgmMapElement extends LitElement {
     // written out here, so that touch and keyboard users can read it too.
     const description =
       panel.kind === 'header' ? data.index.dimension(panel.axis === 'row' ? rowsDim : colsDim)?.nodes.get(panel.categoryId)?.data.description : undefined;
-    const h = tag(this.level + 1);
     return html`<section class="panel" part="panel" role="region" aria-labelledby="panel-title">
       <div class="panel-head">
-        ${staticHtml`<${h} id="panel-title" tabindex="-1">${title}</${h}>`}
+        ${heading(this.level + 1)`<H id="panel-title" tabindex="-1">${title}</H>`}
         <button class="close" type="button" aria-label=${m.close} @click=${this.closePanel}>×</button>
       </div>
       ${description ? html`<p class="panel-description">${description}</p>` : nothing}
@@ -609,11 +595,12 @@ export class EgmMapElement extends LitElement {
   /** The panel's list, once its code is here; until then a loading line, or the failure and a retry. */
   private renderStudyList(data: MapData, schema: EgmSchema, panel: Panel): TemplateResult {
     const m = this.l10n.s.map;
-    if (deferredCode) this.studyList ??= new deferredCode.StudyList();
+    const code = deferredCode();
+    if (code) this.studyList ??= new code.StudyList();
     if (!this.studyList) {
-      if (!this.panelFailed) void this.loadDeferred();
+      if (!this.deferredFailed) void this.loadDeferred();
       this.panelCount = '';
-      return this.panelFailed
+      return this.deferredFailed
         ? html`<p class="panel-count" role="alert">${m.panelFailed}</p>
             <p><button class="retry" type="button" @click=${this.retryPanel}>${m.retry}</button></p>`
         : html`<p class="panel-count">${m.panelLoading}</p>`;
@@ -651,8 +638,11 @@ export class EgmMapElement extends LitElement {
   private studyList?: StudyList;
   /** The deferred code on its way for this map (see `loadDeferred`). */
   private waiting?: Promise<void>;
-  /** The deferred code could not be loaded (the chunk is missing, say): the panel says so. */
-  private panelFailed = false;
+  /**
+   * The deferred code could not be loaded (the chunk is missing, say): the panel says so and
+   * offers a retry; the about text and the URL state wait for that retry.
+   */
+  private deferredFailed = false;
 
   /**
    * Fetches the code the map draws after its first screen (`deferred.ts`), if it is not here
@@ -661,8 +651,8 @@ export class EgmMapElement extends LitElement {
    * failed (a failed load is retried by a reader's action, not by a loop of renders).
    */
   private loadDeferred(): Promise<void> {
-    if (deferredCode) return Promise.resolve();
-    this.panelFailed = false;
+    if (deferredCode()) return Promise.resolve();
+    this.deferredFailed = false;
     return (this.waiting ??= loadDeferredCode().then(
       () => {
         this.waiting = undefined;
@@ -672,7 +662,7 @@ export class EgmMapElement extends LitElement {
       },
       () => {
         this.waiting = undefined;
-        this.panelFailed = true;
+        this.deferredFailed = true;
         this.requestUpdate();
       },
     ));
@@ -793,11 +783,6 @@ export class EgmMapElement extends LitElement {
     return state?.status === 'ok' ? state.data : undefined;
   }
 
-  private fileStem(): string {
-    const map = this.data?.map;
-    return (map?.id ?? map?.title ?? 'evidence-gap-map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
-  }
-
   private exportModule?: Promise<typeof import('../../internal/export-files.js')>;
 
   /**
@@ -825,12 +810,8 @@ export class EgmMapElement extends LitElement {
     const files = await this.exportFiles();
     const data = this.data;
     if (!data) return '';
-    const { studies, ...schema } = data.map;
-    const mask = data.filters.mask(this.filters);
-    const list = studies.filter((_, i) => mask.has(i));
-    const text = kind === 'csv' ? files.studiesToCsv(schema, list) : files.studiesToRis(schema, list);
-    files.download(`${this.fileStem()}.${kind}`, text, kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-research-info-systems;charset=utf-8');
-    this.announce(this.l10n.t(this.l10n.s.map.downloaded, { n: list.length, format: kind.toUpperCase() }));
+    const { text, count } = files.downloadStudies(data, this.filters, kind);
+    this.announce(this.l10n.t(this.l10n.s.map.downloaded, { n: count, format: kind.toUpperCase() }));
     return text;
   }
 
@@ -842,34 +823,33 @@ export class EgmMapElement extends LitElement {
   async exportPicture(kind: 'svg' | 'png'): Promise<string | Blob | undefined> {
     const files = await this.exportFiles();
     const grid = this.renderRoot.querySelector<EgmGrid>('egm-grid');
-    const model = grid?.model;
-    const counts = grid?.counts;
-    const title = this.data?.map.title;
-    if (!model || !counts) return undefined;
-    const picture = files.mapPicture(model, counts, { title, hiddenSegments: this.hiddenSegments, donut: grid.donut });
-    if (kind === 'svg') {
-      const svgText = files.pictureToSvg(picture, title);
-      files.download(`${this.fileStem()}.svg`, svgText, 'image/svg+xml;charset=utf-8');
-      return svgText;
-    }
-    const png = await files.canvasToPng(files.paintPicture(picture));
-    files.download(`${this.fileStem()}.png`, png);
-    return png;
+    const data = this.data;
+    return data && grid ? files.downloadPicture(data, grid, this.hiddenSegments, kind) : undefined;
   }
 
   private get stateKey(): string {
     return this.data?.map.id || this.id || 'egm';
   }
 
-  private hashParams(): URLSearchParams {
-    return new URLSearchParams(location.hash.replace(/^#/, ''));
-  }
-
-  /** Applies the state in the URL, if any, to this map. */
+  /**
+   * Applies the state in the URL, if any, to this map. The code that reads it comes with what
+   * the map draws after its first screen (`deferred.ts`), fetched as soon as `url-state` is set:
+   * until it is here, nothing is written to the URL either (`restoring`), so the link's state is
+   * never overwritten by the map's first state. If it cannot be fetched, the map stays as it is.
+   */
   private restoreUrlState(): void {
-    const params = this.hashParams();
-    if (!hasState(params, this.stateKey)) return;
-    const state = readState(params, this.stateKey);
+    const code = deferredCode();
+    if (!code) {
+      if (this.deferredFailed) return;
+      this.restoring = true;
+      void this.loadDeferred().then(() => {
+        this.restoring = false;
+        if (deferredCode() && this.urlState && this.data) this.restoreUrlState();
+      });
+      return;
+    }
+    const state = code.stateInUrl(this.stateKey);
+    if (!state) return;
     this.restoring = true;
     this.filters = state.filters;
     this.collapsed = state.collapsed;
@@ -890,10 +870,12 @@ export class EgmMapElement extends LitElement {
   /** Records the current state in the URL (a history entry per change, so Back undoes it). */
   private saveUrlState(): void {
     if (!this.urlState || this.restoring || !this.data) return;
-    const params = writeState(this.hashParams(), this.stateKey, { filters: this.filters, selected: this.selected, collapsed: this.collapsed, view: this.view });
-    const hash = params.toString();
-    if (hash === location.hash.replace(/^#/, '')) return;
-    history.pushState(history.state, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`);
+    const code = deferredCode();
+    if (!code) {
+      if (!this.deferredFailed) void this.loadDeferred().then(() => deferredCode() && this.saveUrlState());
+      return;
+    }
+    code.pushStateToUrl(this.stateKey, { filters: this.filters, selected: this.selected, collapsed: this.collapsed, view: this.view });
   }
 
   private readonly onPopState = () => {

@@ -8,14 +8,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml } from 'lit/static-html.js';
 import { queryTerms } from '../../core/filter.js';
 import type { DimensionIndex } from '../../core/map-index.js';
 import type { EgmSchema, EgmStudy } from '../../core/types.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import type { EgmStrings } from '../../i18n/en.js';
 import type { EgmLocale } from '../../i18n/registry.js';
-import { headingTag } from '../../internal/heading.js';
+import { heading } from '../../internal/heading.js';
 import type { MapData } from '../../internal/map-data.js';
 import '../egm-study-card/egm-study-card.js';
 
@@ -104,8 +103,7 @@ export class StudyList {
           // The first cards of a new panel, the rest of the page a task later (the map's drawFirstCards).
           const visible = page.length > drawn(g.id) ? page.slice(0, drawn(g.id)) : page;
           if (!visible.length) return nothing;
-          const h = headingTag(v.level + 1);
-          return html`${groupDim ? staticHtml`<${h} class="group" id=${`group-${i}`}>${l10n.t(m.group, { label: g.label, n: g.studies.length })}</${h}>` : nothing}
+          return html`${groupDim ? heading(v.level + 1)`<H class="group" id=${`group-${i}`}>${l10n.t(m.group, { label: g.label, n: g.studies.length })}</H>` : nothing}
             <ul class="studies">
               ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${v.schema} .study=${s} .strings=${v.strings} heading-level=${level}></egm-study-card></li>`)}
             </ul>

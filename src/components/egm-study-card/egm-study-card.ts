@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
-import { headingLevel, headingTag } from '../../internal/heading.js';
+import { heading, headingLevel } from '../../internal/heading.js';
 import { isHttpUrl } from '../../core/parse.js';
 import { NOT_CODED_COLOR, segmentColor } from '../../core/scale.js';
 import type { EgmStudy } from '../../core/types.js';
@@ -287,7 +286,7 @@ export class EgmStudyCard extends LitElement {
     const problem = studyProblem(study, t);
     if (problem) return html`<p class="error" part="error">${this.l10n.t(t.invalid, { problem })}</p>`;
     const s = study!;
-    const tag = headingTag(headingLevel(this.headingLevel, 3));
+    const level = headingLevel(this.headingLevel, 3);
     const href = studyHref(s);
     const year = typeof s.year === 'number' && Number.isFinite(s.year) ? s.year : undefined;
     const source = text(s.source);
@@ -295,7 +294,7 @@ export class EgmStudyCard extends LitElement {
     const authors = this.renderAuthors(s);
     const codes = studyBadges(s, schemaLookup(this.schema), t.notCoded);
     return html`<article class="card" part="card" aria-labelledby="title" @click=${this.onCardClick}>
-      ${staticHtml`<${tag} class="title" part="title" id="title"><button class="select" part="select" type="button" dir="auto">${s.title.trim()}</button></${tag}>`}
+      ${heading(level)`<H class="title" part="title" id="title"><button class="select" part="select" type="button" dir="auto">${s.title.trim()}</button></H>`}
       ${authors || year !== undefined || source
         ? html`<p class="meta" part="meta">
             ${authors ?? nothing}${year !== undefined ? html`<span class="year">${year}</span>` : nothing}${source

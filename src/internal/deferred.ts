@@ -1,0 +1,12 @@
+/**
+ * What the elements draw after their first screen, in one module: the study panel's list of
+ * `<egm-map>` (with `<egm-study-card>`), the sanitiser of its about text (in a closed
+ * `<details>`), the printed copy of `<egm-grid>`, and the map's URL state (only maps with
+ * `url-state` use it). In the embed bundle it is a chunk beside the entry (`dist/egm-chunks/`):
+ * the entry imports it once the page is idle, a map as soon as it needs it (a panel opens, its
+ * `url-state` is set). See `deferred-loader.ts`.
+ */
+export { StudyList } from '../components/egm-map/study-panel.js';
+export { sanitizeHtml } from './sanitize.js';
+export { printView } from './print-view.js';
+export { pushStateToUrl, stateInUrl } from './url-state.js';

@@ -52,7 +52,6 @@ type Panel =
 /** A message of the `map` strings without a plural: the load errors. */
 type LoadError = { key: { [K in keyof EgmStrings['map']]: EgmStrings['map'][K] extends string ? K : never }[keyof EgmStrings['map']]; params: Params };
 
-
 /** Maps filling the viewport; while there is one, the page behind does not scroll. */
 const fullscreenMaps = new Set<EgmMapElement>();
 let pageOverflow = '';
@@ -249,9 +248,10 @@ export class EgmMapElement extends LitElement {
   }
 
   /**
-   * Resolves once the code for an open panel, an about text or the URL state is here (`deferred.ts`) and the
-   * panel's whole page of cards is drawn too (it follows the first cards in the next task), so
-   * `await map.updateComplete` sees every card and the about text, as before.
+   * Resolves once the code for an open panel, an about text or the URL state is here
+   * (`deferred.ts`) and the panel's whole page of cards is drawn too (it follows the first cards
+   * in the next task), so `await map.updateComplete` sees every card, the about text and the
+   * URL's state applied.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();

@@ -90,12 +90,18 @@ describe('printing a wide map (dist/egm-components.bundle.js)', () => {
     }
   });
 
-  it('prints the screen grid whole when the page prints before the printed copy’s code is here, and the copy next time', async () => {
-    const { page, problems } = await openPage(browser, server.origin);
+  it('prints the screen grid whole, every cell, when the page prints before the printed copy’s code is here, and the copy next time', async () => {
+    // A small window and only the cells near the screen kept: the grid draws a few of its 120.
+    const { page, problems } = await openPage(browser, server.origin, { viewport: { width: 480, height: 400 } });
     const release = await holdDeferredChunk(page);
+    const cells = () => document.querySelector('egm-map').shadowRoot.querySelector('egm-grid').shadowRoot.querySelectorAll('[role="gridcell"]').length;
     try {
       await page.goto(`${server.origin}${PAGE}`);
       await page.waitForFunction(() => document.querySelector('egm-map')?.shadowRoot?.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
+      await page.evaluate(() => (document.querySelector('egm-map').cells = 'near'));
+      await page.waitForFunction(`(${cells})() < 120`);
+      const near = await page.evaluate(cells);
+      assert.ok(near > 0 && near < 120, `${near} cells near the screen`);
       await page.evaluate(() => {
         window.__printed = [];
         window.addEventListener('beforeprint', () => {
@@ -105,15 +111,18 @@ describe('printing a wide map (dist/egm-components.bundle.js)', () => {
       });
       const first = await page.pdf({ preferCSSPageSize: true });
       assert.ok(pageSizes(first).length >= 1);
+      // Afterwards, the cells near the screen only again.
+      await page.waitForFunction(`(${cells})() < 120`);
       release();
       await page.waitForFunction(() => customElements.get('egm-study-card'));
       await page.pdf({ preferCSSPageSize: true });
       const printed = await page.evaluate(() => window.__printed);
-      // First: no printed copy, the grid's 120 cells print; then the copy's three chunks.
-      assert.deepEqual(printed, [
-        [0, 120],
-        [3, 120],
-      ]);
+      // First: no printed copy, every one of the grid's 120 cells; then the copy's three chunks
+      // (the screen grid, hidden in print, as it was).
+      assert.equal(printed.length, 2);
+      assert.deepEqual(printed[0], [0, 120]);
+      assert.equal(printed[1][0], 3);
+      assert.ok(printed[1][1] < 120, `${printed[1][1]} cells on screen under the copy`);
       assert.deepEqual(await violations(page), []);
       assert.deepEqual(problems, []);
     } finally {

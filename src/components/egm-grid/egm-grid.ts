@@ -388,6 +388,8 @@ export class EgmGrid extends LitElement {
   });
   /** Only the cells near the screen are kept (see `cells`); decided at each render. */
   private windowed = false;
+  /** Every cell is drawn now, in this render: printing without the printed copy (see `renderPrint`). */
+  private whole = false;
   private readonly rowStates = new Map<string, RowState>();
   private readonly cellDeps = new Map<string, unknown[]>();
   /** Rows whose cells do not all show the current data yet (cleared, and said again, at each render). */
@@ -555,7 +557,10 @@ export class EgmGrid extends LitElement {
     const grid = (this.grid = this.look !== 'table');
     const cells = model.rows.lines.length * model.columns.lines.length;
     // (Without an IntersectionObserver, as in jsdom, nothing is known to be near: every cell.)
-    this.windowed = grid && typeof IntersectionObserver !== 'undefined' && (this.cells === 'near' || (this.cells !== 'all' && cells > NEAR_CELLS));
+    // Printing without the printed copy's code (see renderPrint): every cell, so that the screen
+    // grid prints whole.
+    this.whole = this.printer.printing && !deferredCode();
+    this.windowed = !this.whole && grid && typeof IntersectionObserver !== 'undefined' && (this.cells === 'near' || (this.cells !== 'all' && cells > NEAR_CELLS));
     const lines = model.columns.lines;
     this.viewReach = this.reach(this.viewport, lines);
     this.nearReach = this.windowed ? Math.max(this.reach(this.nearby, lines), this.viewReach) : lines.length;
@@ -593,7 +598,8 @@ export class EgmGrid extends LitElement {
   /**
    * The printed copy, from the code drawn after the first screen (`deferred.ts`, fetched once
    * the page is idle). A page printed before it is here (in its first seconds) prints the screen
-   * grid whole instead (print.styles.ts); the code is fetched then, for the next print.
+   * grid instead, with every cell drawn (`whole`) and unclipped (print.styles.ts); the code is
+   * fetched then, for the next print.
    */
   private renderPrint(p: Prepared): TemplateResult | typeof nothing {
     const code = deferredCode();
@@ -764,7 +770,9 @@ export class EgmGrid extends LitElement {
       cells = keep(state);
     } else {
       let mode: 'all' | 'visible' | 'later';
-      if (this.background && this.budget > 0) {
+      if (this.whole) {
+        mode = 'all';
+      } else if (this.background && this.budget > 0) {
         mode = 'all';
         this.budget -= this.nearReach;
       } else if (activeHere !== undefined || this.rowIn(this.viewport, p, r, i)) {

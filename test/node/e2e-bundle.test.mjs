@@ -187,7 +187,13 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
     const count = () =>
       document.querySelector('egm-map').shadowRoot.querySelector('egm-grid').shadowRoot.querySelector('[data-row="education"][data-column="mental-health"]').dataset.count;
     try {
-      await page.goto(`${server.origin}/test/e2e/url-state.html${hash}`);
+      // plain.html's map with url-state set.
+      await page.route(`**${PLAIN}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace('<egm-map src=', '<egm-map url-state src=') });
+      });
+      await page.goto(`${server.origin}${PLAIN}${hash}`);
+      assert.equal(await page.evaluate(() => document.querySelector('egm-map').hasAttribute('url-state')), true);
       await page.waitForFunction(() => window.__e2e.loads.length > 0);
       // Drawn without its state yet: every study counts, and the URL is the link's.
       assert.equal(Number(await page.evaluate(count)), model.cellStudies('education', 'mental-health', undefined).length);

@@ -53,22 +53,22 @@ const ts = ({ sourceMap = true } = {}) =>
     noEmitOnError: true,
   });
 
-/** Warnings about our own code fail the build (circular imports, missing exports…). */
-/**
- * Terser for the embed bundles: it also shortens our classes' `private` member names, those that
- * no other property name, string or inlined library shares (scripts/private-names.mjs).
- */
+/** Our classes' `private` member names that no other property name, string or inlined library shares (scripts/private-names.mjs). */
+const privateMembers = new RegExp(`^(?:${privateNames('src').join('|')})$`);
+
+/** Terser for the embed bundles: it also shortens the names of `privateMembers`. */
 const minify = () =>
   terser({
     module: true,
     ecma: 2020,
-    mangle: { properties: { regex: new RegExp(`^(?:${privateNames('src').join('|')})$`) } },
+    mangle: { properties: { regex: privateMembers } },
     // Only `/*! … */`: the banner below, instead of one `@license` comment per Lit file.
     format: { comments: /^!/ },
   });
 /** The bundles' first line: every inlined package, its licence and copyright (scripts/licenses.mjs). */
 const banner = licenseBanner();
 
+/** Warnings about our own code fail the build (circular imports, missing exports…). */
 const onwarn = (warning, warn) => {
   const ids = warning.ids ?? (warning.id ? [warning.id] : []);
   if (ids.length > 0 && ids.every((id) => id.includes('/node_modules/'))) return warn(warning);

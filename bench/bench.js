@@ -460,10 +460,19 @@ window.egmBench = {
     };
     const watch = watchLongTasks();
     const t0 = now();
+    /** When `egm-load` fired: at the end of the map's first render, in that render's task. */
+    let loadedAt = Infinity;
     try {
       current = document.createElement('egm-map');
       const loaded = new Promise((resolve, reject) => {
-        current.addEventListener('egm-load', resolve, { once: true });
+        current.addEventListener(
+          'egm-load',
+          (e) => {
+            loadedAt = now();
+            resolve(e);
+          },
+          { once: true },
+        );
         current.addEventListener('egm-error', (e) => reject(new Error(e.detail.message)), { once: true });
       });
       current.src = url;
@@ -490,6 +499,9 @@ window.egmBench = {
       parseMs: parsed.end - parsed.start,
       parseTaskMs: parseTask?.duration ?? null,
       longTasksAfterParse: after.map((t) => Math.round(t.duration)),
+      // What each was: before the task that fired egm-load, checking and indexing (and the grid
+      // model made before the first render); that task, the first render; after it, frames.
+      longTaskPhases: after.map((t) => (t.start + t.duration < loadedAt ? 'checking and indexing' : t.start <= loadedAt ? 'first render' : 'frames after')),
       longestAfterParseMs: Math.max(0, ...after.map((t) => t.duration)),
       progressValuesSeen: progress.size,
     };

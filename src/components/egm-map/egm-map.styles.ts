@@ -276,7 +276,20 @@ export const styles = [
       }
     }
 
+    /* A map drawn out of sight while the file loads (internal/warm-up.ts): styled and laid out,
+       never painted, out of the accessibility tree, and adding no scrolling to the page. */
+    .warm-up {
+      position: absolute;
+      inset: 0 auto auto 0;
+      width: 100%;
+      height: 0;
+      overflow: hidden;
+      visibility: hidden;
+      pointer-events: none;
+    }
+
     @media print {
+      .warm-up,
       egm-filter-bar,
       .actions,
       .close,

@@ -52,6 +52,9 @@ type Panel =
 /** A message of the `map` strings without a plural: the load errors. */
 type LoadError = { key: { [K in keyof EgmStrings['map']]: EgmStrings['map'][K] extends string ? K : never }[keyof EgmStrings['map']]; params: Params };
 
+/** Whether a map of this page has asked to warm it up (once per page: internal/warm-up.ts). */
+let warmUpAsked = false;
+
 /** Maps filling the viewport; while there is one, the page behind does not scroll. */
 const fullscreenMaps = new Set<EgmMapElement>();
 let pageOverflow = '';
@@ -151,6 +154,7 @@ export class EgmMapElement extends LitElement {
     shown: { state: true },
     firstCards: { state: true },
     announcement: { state: true },
+    warmUp: { state: true },
   };
 
   /** URL of an `egm/1` JSON map. Wins over `.schema` / `.studies` when both are set. */
@@ -310,6 +314,14 @@ export class EgmMapElement extends LitElement {
     this.controller = controller;
     const url = new URL(src, document.baseURI).href;
     this.load = { status: 'loading', url };
+    // The page's first map warms it up while the file is on its way (internal/warm-up.ts).
+    if (!warmUpAsked) {
+      warmUpAsked = true;
+      const stillWaiting = () => this.controller === controller && this.load.status === 'loading' && this.load.progress === undefined && this.isConnected;
+      whenIdle(() => {
+        if (stillWaiting()) void loadDeferredCode().then((code) => stillWaiting() && (this.warmUp = code.WARM_UP_MAP), () => undefined);
+      }, IDLE_LOAD_MS);
+    }
     const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), this.loadTimeout);
     const fail = (key: LoadError['key'], params: Params, issues?: readonly EgmIssue[]) => {
       if (this.controller !== controller) return; // a newer src took over
@@ -363,6 +375,8 @@ export class EgmMapElement extends LitElement {
       else fail('fetchFailed', { error: error instanceof Error ? error.message : String(error) });
     } finally {
       clearTimeout(timer);
+      // A warm-up still drawing when the file arrived is dropped with the loading state.
+      if (this.controller === controller) this.warmUp = undefined;
     }
   }
 
@@ -422,7 +436,14 @@ export class EgmMapElement extends LitElement {
           <span class="spinner" aria-hidden="true"></span>${progress === undefined ? m.loading : m.preparing}
           ${progress === undefined ? nothing : html`<progress part="progress" max="100" .value=${Math.round(progress * 100)} aria-label=${m.preparingLabel}></progress>`}
         </div>
-        <slot></slot>`;
+        <slot></slot>
+        ${this.warmUp
+          ? html`<div class="warm-up" aria-hidden="true" inert>
+              <egm-filter-bar .schema=${this.warmUp}></egm-filter-bar>
+              <egm-legend .schema=${this.warmUp}></egm-legend>
+              <egm-grid .schema=${this.warmUp} @egm-render=${this.onWarmedUp}></egm-grid>
+            </div>`
+          : nothing}`;
     }
     if (this.src && this.load.status === 'failed') {
       const { error, issues } = this.load;
@@ -889,6 +910,17 @@ export class EgmMapElement extends LitElement {
     } catch {
       this.announce(this.l10n.t(this.l10n.s.map.copyThisLink, { url: location.href }));
     }
+  };
+
+  /** The map drawn out of sight to warm the page up, while it is (see `fetchMap`, internal/warm-up.ts). */
+  private warmUp?: EgmMap;
+
+  /**
+   * The warm-up map is drawn: it goes once a frame has laid it out. (Its elements, not an
+   * `<egm-map>`, so that no `egm-load` leaves it, even to a listener in the capture phase.)
+   */
+  private readonly onWarmedUp = () => {
+    requestAnimationFrame(() => setTimeout(() => (this.warmUp = undefined)));
   };
 
   /** Escape in the grid cleared its selection: the cell's panel closes, focus stays in the grid. */

@@ -92,6 +92,8 @@ describe('printing a wide map (dist/egm-components.bundle.js)', () => {
 
   it('prints the screen grid whole, every cell, when the page prints before the printed copy’s code is here, and the copy next time', async () => {
     // A small window and only the cells near the screen kept: the grid draws a few of its 120.
+    // (Predicates are functions, not strings: a string is evaluated in the page, which the
+    // page's Content-Security-Policy refuses once Playwright has to poll.)
     const { page, problems } = await openPage(browser, server.origin, { viewport: { width: 480, height: 400 } });
     const release = await holdDeferredChunk(page);
     const cells = () => document.querySelector('egm-map').shadowRoot.querySelector('egm-grid').shadowRoot.querySelectorAll('[role="gridcell"]').length;
@@ -99,7 +101,7 @@ describe('printing a wide map (dist/egm-components.bundle.js)', () => {
       await page.goto(`${server.origin}${PAGE}`);
       await page.waitForFunction(() => document.querySelector('egm-map')?.shadowRoot?.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
       await page.evaluate(() => (document.querySelector('egm-map').cells = 'near'));
-      await page.waitForFunction(`(${cells})() < 120`);
+      await page.waitForFunction(() => document.querySelector('egm-map').shadowRoot.querySelector('egm-grid').shadowRoot.querySelectorAll('[role="gridcell"]').length < 120);
       const near = await page.evaluate(cells);
       assert.ok(near > 0 && near < 120, `${near} cells near the screen`);
       await page.evaluate(() => {
@@ -112,7 +114,7 @@ describe('printing a wide map (dist/egm-components.bundle.js)', () => {
       const first = await page.pdf({ preferCSSPageSize: true });
       assert.ok(pageSizes(first).length >= 1);
       // Afterwards, the cells near the screen only again.
-      await page.waitForFunction(`(${cells})() < 120`);
+      await page.waitForFunction(() => document.querySelector('egm-map').shadowRoot.querySelector('egm-grid').shadowRoot.querySelectorAll('[role="gridcell"]').length < 120);
       release();
       await page.waitForFunction(() => customElements.get('egm-study-card'));
       await page.pdf({ preferCSSPageSize: true });

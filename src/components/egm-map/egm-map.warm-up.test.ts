@@ -32,7 +32,6 @@ describe('egm-map warm-up', () => {
     const count = (e: Event) => loads.push(e);
     // In the capture phase too: a host listening there sees the events a shadow root keeps in.
     document.addEventListener('egm-load', count, { capture: true });
-    document.addEventListener('egm-render', count, { capture: true });
     const { release, restore } = holdFetch();
     try {
       const el = await fixture<EgmMapElement>(html`<egm-map src="/held.egm.json"></egm-map>`);
@@ -54,7 +53,6 @@ describe('egm-map warm-up', () => {
     } finally {
       restore();
       document.removeEventListener('egm-load', count, { capture: true });
-      document.removeEventListener('egm-render', count, { capture: true });
     }
   });
 

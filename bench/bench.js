@@ -105,39 +105,69 @@ async function repeat(runs, warmup, once) {
 }
 
 /**
- * Starts timing a change: resolves `visible` with the milliseconds until the grid's first
- * update after it (the rows and columns on screen are drawn, the rest follows in background
- * tasks), style and layout included; with `painted`, also `painted`: until the frame that shows
- * that update has been painted (see `afterNextFrame`).
+ * Whether every body row of `grid` that is on screen has its cells (forces style and layout).
+ * A grid draws the cells on screen over a few renders when many are new (at most FRESH_CELLS
+ * new cells a render, egm-grid.ts): the figures wait for the render that completes the screen.
+ */
+function screenDrawn(grid) {
+  const root = grid.shadowRoot;
+  const box = root.querySelector('.scroller').getBoundingClientRect();
+  const bottom = Math.min(box.bottom, innerHeight);
+  const rows = root.querySelectorAll('tbody tr');
+  for (const tr of rows) {
+    const r = tr.getBoundingClientRect();
+    if (r.top >= bottom) return true;
+    if (r.bottom > box.top && !tr.classList.contains('group-row') && !tr.querySelector('td')) return false;
+  }
+  // Every row drawn ends above the screen's bottom: the screen is drawn if no row is left to draw.
+  return rows.length === grid.model.rows.entries.length;
+}
+
+/**
+ * Resolves with the ms since `t0` at the end of the first grid update after which the screen is
+ * drawn (`now` if it is already). A mutation observer sees every update, background shares
+ * included (they send no `egm-render`), in the task that made it.
+ */
+function screenDrawnAfter(grid, t0, now_ = false) {
+  return new Promise((resolve) => {
+    if (now_ && screenDrawn(grid)) return resolve(now() - t0);
+    const observer = new MutationObserver(() => {
+      if (!screenDrawn(grid)) return;
+      observer.disconnect();
+      resolve(now() - t0);
+    });
+    observer.observe(grid.shadowRoot, { childList: true, subtree: true, characterData: true, attributeFilter: ['data-count'] });
+  });
+}
+
+/**
+ * Starts timing a change: resolves `visible` with the milliseconds until the end of the grid's
+ * first update after it that leaves every row on screen with its cells (the rows and columns on
+ * screen are drawn, the rest follows in background tasks), style and layout included; with
+ * `painted`, also `painted`: until the frame that shows that update has been painted (see
+ * `afterNextFrame`).
  */
 function firstGridUpdate(map, t0, { painted = false } = {}) {
-  const grid = gridOf(map);
-  const visible = new Promise((resolve) => {
-    grid.addEventListener(
-      'egm-render',
-      () => {
-        layout();
-        resolve(now() - t0);
-      },
-      { once: true },
-    );
-  });
+  const visible = screenDrawnAfter(gridOf(map), t0);
   // (Chained in the same task as the update: the frame waited for is the one that shows it.)
   return { visible, painted: painted ? visible.then(afterNextFrame).then(() => now() - t0) : undefined };
 }
 
 /**
- * When a new `<egm-map>` (just appended) has its grid's first rows painted, in ms since `t0`:
- * the grid's first update draws the rows on screen, and two frames later they are painted.
+ * When a new `<egm-map>` (just appended) has the rows on screen painted, in ms since `t0`: the
+ * grid update that completes them (see `screenDrawn`), then two frames.
  */
 function firstRowsPainted(map, t0) {
   return new Promise((resolve) => {
-    const onRender = async () => {
+    const onRender = async (e) => {
+      if (e.target.localName !== 'egm-grid') return;
+      map.shadowRoot.removeEventListener('egm-render', onRender, { capture: true });
+      await screenDrawnAfter(e.target, t0, true);
       await frame();
       await frame();
       resolve(now() - t0);
     };
-    map.shadowRoot.addEventListener('egm-render', onRender, { once: true, capture: true });
+    map.shadowRoot.addEventListener('egm-render', onRender, { capture: true });
   });
 }
 

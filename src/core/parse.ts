@@ -561,10 +561,10 @@ function check(c: Checker, input: unknown): EgmMap | undefined {
 }
 
 /** Studies checked between two looks at the clock. */
-const STUDY_SLICE = 500;
+const STUDY_SLICE = 250;
 
 /**
- * `validateMap` in slices that hand the thread back to the browser (about every 10 ms), so a
+ * `validateMap` in slices that hand the thread back to the browser (about every 6 ms), so a
  * page stays responsive while a very large map is checked. The same result, the same issues.
  */
 export async function validateMapAsync(input: unknown, options: AsyncOptions & ValidateOptions = {}): Promise<ValidationResult> {

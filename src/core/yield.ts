@@ -11,8 +11,8 @@ export interface AsyncOptions {
   signal?: AbortSignal;
 }
 
-/** How long work may run before handing the thread back. */
-export const SLICE_MS = 10;
+/** How long work may run before handing the thread back (short: a collection of a very large map's garbage, 40 ms and more on a slow machine, may fall in any slice). */
+export const SLICE_MS = 6;
 
 /**
  * Hands the thread back to the event loop once `SLICE_MS` have passed since it last did:

@@ -10,5 +10,6 @@
 export { StudyList } from '../components/egm-map/study-panel.js';
 export { sanitizeHtml } from './sanitize.js';
 export { printView } from './print-view.js';
+export { printViewStyles } from './print-view.styles.js';
 export { pushStateToUrl, stateInUrl } from './url-state.js';
-export { WARM_UP_MAP } from './warm-up.js';
+export { warmUp } from './warm-up.js';

@@ -138,3 +138,27 @@ export function gridModel(data: MapData, axes: Axes, collapsed: readonly string[
   }
   return m;
 }
+
+const yearBounds = new WeakMap<MapData, { min: number; max: number } | null>();
+
+/**
+ * The earliest and latest study years of a map (null: no study has a year), found once per map
+ * (the filter bar's year range; `<egm-map>` asks before its first render, in a task of its own:
+ * 10–15 ms at 100,000 studies).
+ */
+export function studyYears(data: MapData): { min: number; max: number } | null {
+  let b = yearBounds.get(data);
+  if (b === undefined) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const s of data.index.studies) {
+      if (typeof s.year === 'number' && Number.isFinite(s.year)) {
+        if (s.year < min) min = s.year;
+        if (s.year > max) max = s.year;
+      }
+    }
+    b = min <= max ? { min, max } : null;
+    yearBounds.set(data, b);
+  }
+  return b;
+}

@@ -6,13 +6,34 @@
  * sheets and shapes their text for the first time. Measured at 100,000 studies on this
  * project's machine, the first render and its frame were 25-40 ms shorter when a four-study map
  * had been drawn in the page before (docs/performance.md). So while `<egm-map src>` waits for
- * its file, once the page is idle, it draws `WARM_UP_MAP` out of sight (hidden, inert, out of
- * the accessibility tree; its filter bar, legend and grid, which fire no event of their own
- * while drawing), and removes it once a frame has laid it out. Once per page, and only while the
- * file is still on its way: never after it has arrived. The map comes with the code drawn after
- * the first screen (`deferred.ts`), which the page fetches once idle anyway.
+ * its file, once the page is idle, it draws `WARM_UP_MAP` out of sight (`warmUp`: hidden, inert,
+ * out of the accessibility tree; its filter bar, legend and grid, which fire no event of their
+ * own while drawing), and removes it once a frame has laid it out. Once per page, and only while
+ * the file is still on its way: never after it has arrived. This module comes with the code
+ * drawn after the first screen (`deferred.ts`), which the page fetches once idle anyway.
  */
 import type { EgmMap } from '../core/types.js';
+
+/**
+ * Draws `WARM_UP_MAP` in `root` (a map's shadow root, whose `.warm-up` rule hides it) and
+ * removes it once its grid has rendered and a frame has laid it out (after 5 s at most: a page
+ * in the background draws no frames).
+ */
+export function warmUp(root: ShadowRoot): void {
+  const box = document.createElement('div');
+  box.className = 'warm-up';
+  box.setAttribute('aria-hidden', 'true');
+  box.inert = true;
+  const grid = document.createElement('egm-grid');
+  for (const el of [document.createElement('egm-filter-bar'), document.createElement('egm-legend'), grid]) {
+    (el as HTMLElement & { schema: unknown }).schema = WARM_UP_MAP;
+    box.append(el);
+  }
+  const remove = () => box.remove();
+  grid.addEventListener('egm-render', () => requestAnimationFrame(() => setTimeout(remove)), { once: true });
+  setTimeout(remove, 5000);
+  root.append(box);
+}
 
 /**
  * The map drawn to warm a page up: every kind of header (a group of rows and one of columns),

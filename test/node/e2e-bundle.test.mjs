@@ -266,6 +266,8 @@ describe('embed bundle in Chromium (dist/egm-components.bundle.js)', () => {
     try {
       await page.goto(server.origin + COMPOSE);
       await page.waitForFunction(() => document.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'));
+      // (A grid draws a new map over a few frames: every cell is in once it has finished.)
+      await page.evaluate(() => document.querySelector('egm-grid').updateComplete);
       const before = await page.evaluate(readCells);
       assert.deepEqual(before, expectedCells(before, undefined));
 

@@ -8,7 +8,7 @@ import { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { EgmStrings } from '../../i18n/en.js';
 import type { EgmLocale } from '../../i18n/registry.js';
-import { resolveMap, type MapData, type MapState } from '../../internal/map-data.js';
+import { resolveMap, studyYears, type MapData, type MapState } from '../../internal/map-data.js';
 import { renderIssues } from '../../internal/render-issues.js';
 import { styles } from './egm-filter-bar.styles.js';
 import { optionState, rovingTarget, toggleCategory } from './selection.js';
@@ -34,25 +34,6 @@ const modeText = (t: EgmStrings['filterBar'], mode: EgmFilterMode): [label: stri
   mode === 'all' ? [t.modeAll, t.modeAllDescription] : mode === 'any' ? [t.modeAny, t.modeAnyDescription] : [t.modeStandard, t.modeStandardDescription];
 /** The toolbar key (`data-key`) of the mode control. Dimension controls are `dim:<id>`. */
 const MODE_KEY = 'mode';
-
-/** The earliest and latest study years of a map (null: no study has a year). */
-const yearBounds = new WeakMap<MapData, { min: number; max: number } | null>();
-function yearsOf(data: MapData): { min: number; max: number } | null {
-  let b = yearBounds.get(data);
-  if (b === undefined) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const s of data.index.studies) {
-      if (typeof s.year === 'number' && Number.isFinite(s.year)) {
-        min = Math.min(min, s.year);
-        max = Math.max(max, s.year);
-      }
-    }
-    b = min <= max ? { min, max } : null;
-    yearBounds.set(data, b);
-  }
-  return b;
-}
 
 /**
  * A toolbar of filters for an evidence and gap map: one checkbox menu per filter dimension,
@@ -224,7 +205,7 @@ export class EgmFilterBar extends LitElement {
     const dims = this.filterDimensions(data);
     if ('issues' in dims) return renderIssues(t.cannotShow, dims.issues, this.l10n);
     const f = this.active;
-    const years = yearsOf(data);
+    const years = studyYears(data);
     const chips = this.chips(data, dims.list, f);
     // The mode only matters once there is something to combine: offered with the dimensions.
     const hasMode = dims.list.length > 0;

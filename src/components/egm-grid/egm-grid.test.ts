@@ -230,7 +230,7 @@ describe('egm-grid', () => {
       expect(cells(el).length).to.equal(expected.size);
     });
 
-    it('draws a new grid’s first rows up to the columns in view, each cell in its column, and the keyboard reaches the rest at once', async () => {
+    it('draws a new grid’s headers and first row, then the rows on screen a few at a time up to the columns in view, each cell in its column, and the keyboard reaches the rest at once', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const { schema, studies } = splitMap(map);
       const el = document.createElement<'egm-grid'>('egm-grid');
@@ -238,29 +238,59 @@ describe('egm-grid', () => {
       el.studies = studies;
       const model = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments });
       const columnIds = model.columns.lines.map((c) => c.id);
-      const renders: (() => void)[] = [];
-      el.addEventListener('egm-render', () => renders.shift()?.());
-      const rendered = (check: () => void) => new Promise<void>((resolve, reject) => renders.push(() => {
+      // A slow machine: each new cell takes 5 ms (the grid measures it as it draws).
+      const grids = customElements.get('egm-grid') as unknown as { freshCellMs: number };
+      const measured = grids.freshCellMs;
+      grids.freshCellMs = 5;
+      const rowsWithCells = () =>
+        [...el.shadowRoot!.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll<HTMLElement>('[role="gridcell"]')]).filter((tds) => tds.length > 0);
+      // Each render's checks, in order; a render with nothing to check (background shares send
+      // no egm-render) is skipped by the checks themselves.
+      const checks: (() => boolean)[] = [];
+      let failure: Error | undefined;
+      el.addEventListener('egm-render', () => {
         try {
-          check();
-          resolve();
+          if (checks[0]?.()) checks.shift();
         } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
+          failure ??= error instanceof Error ? error : new Error(String(error));
+          checks.length = 0;
         }
-      }));
+      });
       let lastColumn = '';
-      const first = rendered(() => {
+      let sawFirst = false;
+      // 1. The first render: the column headers, the first 12 rows' headers (of 68), and new
+      // cells for 8 × 5 ms: the first row's, in the first 12 columns (the observer has not said
+      // which are on screen yet).
+      checks.push(() => {
+        const root = el.shadowRoot!;
+        const rows = rowsWithCells();
+        expect(rows.length).to.equal(1);
+        expect(rows[0][0].dataset.row).to.equal(model.rows.lines[0].id);
+        expect(rows[0].map((td) => td.dataset.column)).to.deep.equal(columnIds.slice(0, 12));
+        expect(root.querySelectorAll('thead th[data-axis="column"]').length).to.equal(model.columns.entries.length);
+        const drawn = root.querySelectorAll('tbody tr').length;
+        expect(drawn).to.equal(12);
+        expect(model.rows.entries.length).to.be.greaterThan(12);
+        sawFirst = true;
+        return true;
+      });
+      // 2. The first render after the observer has reported: one more row of new cells, and
+      // every row drawn reaches the columns in view.
+      checks.push(() => {
+        const rows = rowsWithCells();
+        if (rows.length < 2) return false;
         const root = el.shadowRoot!;
         const scroller = root.querySelector('.scroller')!.getBoundingClientRect();
         const inView = model.columns.lines.filter((c) => root.querySelector(`th[data-axis="column"][data-id="${c.id}"]`)!.getBoundingClientRect().left < scroller.right).length;
-        const rows = [...root.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll<HTMLElement>('[role="gridcell"]')]).filter((tds) => tds.length > 0);
-        expect(rows.length).to.be.greaterThan(2);
         for (const tds of rows) {
           // Every drawn cell is in its own column (only cells right of the screen wait)…
           expect(tds.map((td) => td.dataset.column)).to.deep.equal(columnIds.slice(0, tds.length));
           // …and every column in view is drawn.
           expect(tds.length).to.be.at.least(inView);
         }
+        // New cells as if each cost 5 ms: 8 a render (whole rows), a row a render; a screen takes several.
+        const onScreen = [...root.querySelectorAll('tbody tr:not(.group-row)')].filter((tr) => tr.getBoundingClientRect().top < Math.min(scroller.bottom, innerHeight)).length;
+        expect(rows.length, 'rows with cells').to.be.lessThan(onScreen);
         // The test page shows part of the 40 columns: the first rows stop short of the last one.
         expect(inView).to.be.lessThan(columnIds.length);
         const short = rows.find((tds) => tds.length < columnIds.length)!;
@@ -272,22 +302,87 @@ describe('egm-grid', () => {
           short[0].focus();
           short[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true, cancelable: true }));
         });
+        return true;
       });
-      // The next update draws the tab stop's cell and focuses it (before any background share).
-      const next = rendered(() => {
+      // 3. The next update draws the tab stop's cell and focuses it (before any background share).
+      checks.push(() => {
         const at = focused(el);
         expect(at?.getAttribute('role')).to.equal('gridcell');
         expect(`${at!.dataset.row} ${at!.dataset.column}`).to.equal(lastColumn);
+        return true;
       });
       document.body.append(el);
       try {
-        await first;
-        await next;
         await el.updateComplete;
+        await waitUntil(() => checks.length === 0, 'the renders checked', { timeout: 4000 });
+        if (failure) throw failure;
+        expect(sawFirst).to.equal(true);
+        await el.updateComplete;
+        // Every row is drawn by now, and every row on screen has its cells.
+        expect(el.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(model.rows.entries.length);
         // (The grid keeps the cells near the screen: those drawn are each in its column.)
         expectCountsMatchCore(el, map, undefined, { drawn: true });
       } finally {
+        grids.freshCellMs = measured;
         el.remove();
+      }
+    });
+
+    it('draws the tab stop’s row in a new map’s first render, however far down, and Ctrl+End there lands on a real cell', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const { schema, studies } = splitMap(map);
+      const model = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments });
+      const last = model.rows.lines.at(-1)!;
+      expect(model.rows.entries.at(-1)).to.equal(last);
+      const lastColumn = model.columns.lines.at(-1)!;
+      const el = document.createElement<'egm-grid'>('egm-grid');
+      el.schema = schema;
+      el.studies = studies;
+      // The selection is in the last row: its row is drawn at once, with the rows before it (its
+      // cell follows, as any cell off screen).
+      el.selected = { rowId: last.id, columnId: lastColumn.id };
+      let firstRows = -1;
+      let lastHeader = false;
+      el.addEventListener('egm-render', () => {
+        if (firstRows >= 0) return;
+        const root = el.shadowRoot!;
+        firstRows = root.querySelectorAll('tbody tr').length;
+        lastHeader = root.querySelector(`th[data-axis="row"][data-id="${CSS.escape(last.id)}"]`) !== null;
+      });
+      document.body.append(el);
+      try {
+        await waitUntil(() => firstRows >= 0, 'the first render');
+        expect(firstRows).to.equal(model.rows.entries.length);
+        expect(lastHeader, 'the selected row, far down').to.equal(true);
+        await el.updateComplete;
+        const cell = el.shadowRoot!.querySelector(`td[data-row="${CSS.escape(last.id)}"][data-column="${CSS.escape(lastColumn.id)}"]`);
+        expect(cell?.classList.contains('selected')).to.equal(true);
+      } finally {
+        el.remove();
+      }
+      // Without a selection: Ctrl+End in the first frames (only 12 rows drawn) draws the last row
+      // and focuses its last cell.
+      const other = document.createElement<'egm-grid'>('egm-grid');
+      other.schema = schema;
+      other.studies = studies;
+      let pressed = false;
+      other.addEventListener('egm-render', () => {
+        if (pressed) return;
+        pressed = true;
+        const root = other.shadowRoot!;
+        expect(root.querySelectorAll('tbody tr').length).to.equal(12);
+        const corner = root.querySelector<HTMLElement>('[tabindex="0"]')!;
+        queueMicrotask(() => {
+          corner.focus();
+          corner.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', ctrlKey: true, bubbles: true, composed: true, cancelable: true }));
+        });
+      });
+      document.body.append(other);
+      try {
+        await waitUntil(() => focused(other)?.dataset.column === lastColumn.id, 'Ctrl+End reached the last cell');
+        expect(focused(other)!.dataset.row).to.equal(model.rows.lines.at(-1)!.id);
+      } finally {
+        other.remove();
       }
     });
 

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { adoptStyles, html, LitElement, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { GridFocusController } from '../../controllers/grid-focus-controller.js';
@@ -60,9 +60,22 @@ const CHUNK_MS = 20;
 const CHUNK_CELLS = 200;
 /** The longest a background share waits for a frame, then for the page to be idle. */
 const CHUNK_WAIT_MS = 100;
-/** Rows drawn in the first pass, before the IntersectionObserver has said which are on screen. */
-const FIRST_ROWS = 8;
-/** Columns drawn in those rows in the first pass (the others follow with the rows off screen). */
+/**
+ * Rows whose headers the first render of a map draws (with the rows of the tab stop and the
+ * selection); the others follow in the next share. A screen holds about 16.
+ */
+const FIRST_ROWS = 12;
+/** Rows each background share adds to them until all are drawn. */
+const ROWS_MORE = 16;
+/**
+ * How long the script of a render may spend drawing cells for the first time (new DOM, whole
+ * rows, the first always). The frame that shows them costs about twice as much again in style,
+ * layout and paint: on this project's 2-core test machine a new cell costs about 0.3 ms of
+ * script, and a screen of them (150 and more) drawn at once made frames of 100 ms. Cells drawn
+ * before and changed by a filter do not count: they change attributes only.
+ */
+const FRESH_MS = 12;
+/** Columns counted as in view before the IntersectionObserver has said which are. */
 const FIRST_COLUMNS = 12;
 /** Above this many cells (leaf rows × leaf columns shown), `cells="auto"` draws only those near the screen. */
 const NEAR_CELLS = 1000;
@@ -143,8 +156,10 @@ interface RowState {
  * Large maps stay responsive: after a change only the cells and header counts whose numbers
  * changed are redrawn, those on screen in the same frame and the others in short background
  * tasks (`updateComplete` resolves once every cell drawn and header is current). A grid of more
- * than 1,000 cells keeps only the cells near the screen in the page (`cells`). See
- * docs/performance.md.
+ * than 1,000 cells keeps only the cells near the screen in the page (`cells`). A new map is drawn
+ * in steps, a frame each, so that no step blocks the page for long: the headers and the first
+ * rows' cells, then the rest of the screen a few rows at a time (as many new cells as the
+ * machine draws in about 12 ms), then the other rows. See docs/performance.md.
  *
  * @summary The matrix of an evidence and gap map: bubbles, heat map, mosaic or table.
  *
@@ -186,6 +201,12 @@ interface RowState {
  * @cssproperty --egm-color-synthesis-gap - Outline and marker of a synthesis gap. Default `#7b2cbf`.
  */
 export class EgmGrid extends LitElement {
+  /**
+   * The script time of one new cell in ms (FRESH_MS), measured as grids draw and shared by every
+   * grid of the page; a first guess for a slow machine until then. Not API: tests set it.
+   */
+  private static freshCellMs = 0.3;
+
   static override styles = [styles, printStyles];
   /**
    * Lit's reactive properties, declared here rather than by decorators (a smaller bundle). Each
@@ -398,7 +419,7 @@ export class EgmGrid extends LitElement {
   private headsBehind = false;
   /** Rows or headers are left for a background share. */
   private get shares(): boolean {
-    return this.pending.size > 0 || this.headsBehind;
+    return this.pending.size > 0 || this.headsBehind || this.rowsLeft;
   }
   /**
    * Whether anything drawn is not current yet: rows or headers left for the background, or
@@ -411,6 +432,21 @@ export class EgmGrid extends LitElement {
   private readonly headDeps = new Map<string, unknown[]>();
   /** Cells the current update may draw off screen (a background task's share). */
   private budget = 0;
+  /** Cells the current render may still draw for the first time (FRESH_MS), and has drawn. */
+  private fresh = 0;
+  private freshDrawn = 0;
+  /** When the current render began; whether it left rows on screen for the next share (FRESH_MS). */
+  private renderStart = 0;
+  private screenLeft = false;
+  /** The map whose first render drew only the first FIRST_ROWS rows; how many rows are drawn. */
+  private stagedFor?: MapData;
+  private rowCut = Infinity;
+  /** The current render draws rows the first render left out. */
+  private rowsAdded = false;
+  /** Rows of the model not drawn yet (the first render of a map); rows drawn, and watched. */
+  private rowsLeft = false;
+  private rowsDrawn = 0;
+  private rowsWatched = 0;
   private background = false;
   /** Cells per background task, adapted to CHUNK_MS; when the current task started. */
   private chunkCells = CHUNK_CELLS;
@@ -447,8 +483,9 @@ export class EgmGrid extends LitElement {
   /**
    * Draws the next share of the rows left for later, in a task of its own: after the next frame
    * (a share run before it would hold back the frame that shows the update a reader is waiting
-   * for), once the page is idle (input first). CHUNK_WAIT_MS bounds each wait: a hidden page
-   * draws no frames, and a busy one has no idle time.
+   * for), once the page is idle (input first), or at once when rows on screen wait (FRESH_MS).
+   * CHUNK_WAIT_MS bounds each wait: a hidden page draws no frames, and a busy one has no idle
+   * time.
    */
   private scheduleChunk(): void {
     if (this.chunkTimer !== undefined) return;
@@ -466,7 +503,7 @@ export class EgmGrid extends LitElement {
     const afterFrame = () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: CHUNK_WAIT_MS });
+      if (typeof requestIdleCallback === 'function' && !this.screenLeft) idle = requestIdleCallback(run, { timeout: CHUNK_WAIT_MS });
       else timer = setTimeout(run);
     };
     frame = requestAnimationFrame(afterFrame);
@@ -484,8 +521,9 @@ export class EgmGrid extends LitElement {
   protected override updated(): void {
     // The printed copy's code, before anyone prints (once a map is drawn and the page idle).
     if (this.prepared) loadDeferredWhenIdle();
-    if (this.prepared?.model !== this.watched) {
+    if (this.prepared?.model !== this.watched || this.rowsDrawn !== this.rowsWatched) {
       this.watched = this.prepared?.model;
+      this.rowsWatched = this.rowsDrawn;
       this.viewport.sync();
       this.nearby.sync();
     }
@@ -496,6 +534,12 @@ export class EgmGrid extends LitElement {
       if (took > 0 && drawn >= this.chunkCells / 2) {
         this.chunkCells = Math.round(Math.min(4 * CHUNK_CELLS, Math.max(CHUNK_CELLS / 4, (this.chunkCells * CHUNK_MS) / took)));
       }
+    }
+    // The script time of a new cell (an upper bound: the render did other work too; at most 2
+    // ms, so that a collection of garbage during the render does not stall the next ones).
+    if (this.freshDrawn >= 8) {
+      const each = Math.min(2, (performance.now() - this.renderStart) / this.freshDrawn);
+      EgmGrid.freshCellMs = Math.max(0.02, 0.6 * EgmGrid.freshCellMs + 0.4 * each);
     }
     this.background = false;
     this.budget = 0;
@@ -551,6 +595,7 @@ export class EgmGrid extends LitElement {
     // A background share brings every header up to date (those off screen wait for it).
     if (this.background) this.headsBehind = false;
     this.active = this.nav.activeKey;
+    this.renderStart = performance.now();
     // Core names the segment of uncoded studies in English: its label comes from the strings.
     this.segmentLabels = model.segments.map((s) => (s.notCoded ? g.notCoded : s.label));
     this.look = gridView(this.view);
@@ -561,6 +606,13 @@ export class EgmGrid extends LitElement {
     // grid prints whole.
     this.whole = this.printer.printing && !deferredCode();
     this.windowed = !this.whole && grid && typeof IntersectionObserver !== 'undefined' && (this.cells === 'near' || (this.cells !== 'all' && cells > NEAR_CELLS));
+    // A background share draws the rows on screen that the last render had no allowance for, or
+    // else the next rows the first render left out, with no new cells: their headers are its
+    // frame's work.
+    const rows = this.rowsToDraw(p, this.background && !this.screenLeft);
+    this.fresh = this.rowsAdded ? 0 : Math.max(8, Math.round(FRESH_MS / EgmGrid.freshCellMs));
+    this.freshDrawn = 0;
+    this.screenLeft = false;
     const lines = model.columns.lines;
     this.viewReach = this.reach(this.viewport, lines);
     this.nearReach = this.windowed ? Math.max(this.reach(this.nearby, lines), this.viewReach) : lines.length;
@@ -587,12 +639,46 @@ export class EgmGrid extends LitElement {
             ${this.renderColumnHeaders(p)}
           </thead>
           <tbody>
-            ${repeat(model.rows.entries, (r) => r.id, (r, i) => this.renderRow(p, r, i))}
+            ${repeat(rows, (r) => r.id, (r, i) => this.renderRow(p, r, i))}
           </tbody>
         </table>
       </div>
       ${data.index.size === 0 ? html`<p class="note" part="note">${g.empty}</p>` : nothing}
     `;
+  }
+
+  /**
+   * The body rows to draw. A map's first render draws the first FIRST_ROWS (and those of the
+   * tab stop and the selection): laying out every row header for the first time is most of the
+   * first frame's cost. Background shares (`more`) draw ROWS_MORE more each.
+   */
+  private rowsToDraw(p: Prepared, more: boolean): readonly AxisEntry[] {
+    const entries = p.model.rows.entries;
+    if (p.data !== this.stagedFor) {
+      this.stagedFor = p.data;
+      this.rowCut = FIRST_ROWS;
+    }
+    this.rowsAdded = false;
+    if (this.whole) this.rowCut = Infinity;
+    else if (more && this.rowCut < entries.length) {
+      this.rowCut += ROWS_MORE;
+      this.rowsAdded = true;
+    }
+    let n = Math.min(this.rowCut, entries.length);
+    const active = this.active;
+    const selected = this.selected?.rowId;
+    if (n < entries.length && (active !== undefined || selected !== undefined)) {
+      for (let i = entries.length - 1; i >= n; i--) {
+        const id = entries[i].id;
+        if (id === selected || active === rowKey(id) || active?.startsWith(`x${SEP}${id}${SEP}`)) {
+          n = i + 1;
+          break;
+        }
+      }
+    }
+    this.rowsLeft = n < entries.length;
+    this.rowsDrawn = n;
+    return n < entries.length ? entries.slice(0, n) : entries;
   }
 
   /**
@@ -609,6 +695,11 @@ export class EgmGrid extends LitElement {
         .finally(() => (this.printWaiting = undefined));
       return nothing;
     }
+    // The copy's style sheet came with its code: added to the element's own, once.
+    if (!this.printStyled) {
+      this.printStyled = true;
+      adoptStyles(this.renderRoot as ShadowRoot, [...EgmGrid.elementStyles, code.printViewStyles]);
+    }
     return code.printView({
       model: p.model,
       counts: p.counts,
@@ -621,8 +712,9 @@ export class EgmGrid extends LitElement {
     });
   }
 
-  /** The printed copy's code on its way (see `renderPrint`). */
+  /** The printed copy's code on its way (see `renderPrint`); whether its styles are adopted. */
   private printWaiting?: Promise<unknown>;
+  private printStyled = false;
 
   /** The view drawn (the `view` attribute, or bubbles), whether it is a grid (not the table), the synthesis-gap threshold (0: off). */
   private look: EgmGridView = 'bubble';
@@ -781,6 +873,17 @@ export class EgmGrid extends LitElement {
       } else {
         mode = 'later';
       }
+      // A row never drawn (or dropped) is new DOM: within the render's allowance (FRESH_CELLS;
+      // the first such row always), unless it holds the tab stop or the selection.
+      if (mode !== 'later' && !state && !this.whole && activeHere === undefined && selected === undefined) {
+        if (this.fresh <= 0) {
+          if (mode === 'visible') this.screenLeft = true;
+          mode = 'later';
+        } else {
+          this.fresh -= this.nearReach;
+          this.freshDrawn += this.nearReach;
+        }
+      }
       if (mode === 'later') {
         this.pending.add(r.id);
         if (state) state.complete = false;
@@ -805,10 +908,12 @@ export class EgmGrid extends LitElement {
 
   /**
    * Whether row `r` (the `i`th) is in view (`v`: the viewport) or near it (`v`: nearby). Before
-   * the observer has reported on any row: the first FIRST_ROWS. After, a row it has not reported
-   * on yet (a group just expanded) counts as in view, as columns do in `reach`.
+   * the observer has reported on any row: the first FIRST_ROWS (of which the first render draws
+   * as many as its allowance of new cells allows). After, a row it has not reported on yet (a
+   * group just expanded, rows drawn after the first render) counts as in view, as columns do in
+   * `reach`.
    */
-  private rowIn(v: ViewportController, p: Prepared, r: AxisEntry, i: number): boolean {
+  private rowIn(v: ViewportController, p: Prepared, r: AxisEntry, i = 0): boolean {
     if (!p.model.rows.entries.some((e) => v.reported('row', e.id))) return i < FIRST_ROWS;
     return !v.reported('row', r.id) || v.row(r.id) === true;
   }

@@ -15,7 +15,7 @@ import type { EgmFilterChangeEvent } from '../../events/egm-filter-change.js';
 import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
 import { EgmLoadEvent } from '../../events/egm-load.js';
 import type { EgmSegmentToggleEvent } from '../../events/egm-segment-toggle.js';
-import { gridModel, resolveAxes, resolveMap, resolveMapAsync, type MapData } from '../../internal/map-data.js';
+import { gridModel, resolveAxes, resolveMap, resolveMapAsync, studyYears, type MapData } from '../../internal/map-data.js';
 import { deferredCode, loadDeferredCode } from '../../internal/deferred-loader.js';
 import { IDLE_LOAD_MS, whenIdle } from '../../internal/idle.js';
 import { renderIssues } from '../../internal/render-issues.js';
@@ -154,7 +154,6 @@ export class EgmMapElement extends LitElement {
     shown: { state: true },
     firstCards: { state: true },
     announcement: { state: true },
-    warmUp: { state: true },
   };
 
   /** URL of an `egm/1` JSON map. Wins over `.schema` / `.studies` when both are set. */
@@ -319,7 +318,7 @@ export class EgmMapElement extends LitElement {
       warmUpAsked = true;
       const stillWaiting = () => this.controller === controller && this.load.status === 'loading' && this.load.progress === undefined && this.isConnected;
       whenIdle(() => {
-        if (stillWaiting()) void loadDeferredCode().then((code) => stillWaiting() && (this.warmUp = code.WARM_UP_MAP), () => undefined);
+        if (stillWaiting()) void loadDeferredCode().then((code) => stillWaiting() && code.warmUp(this.renderRoot as ShadowRoot), () => undefined);
       }, IDLE_LOAD_MS);
     }
     const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), this.loadTimeout);
@@ -375,15 +374,14 @@ export class EgmMapElement extends LitElement {
       else fail('fetchFailed', { error: error instanceof Error ? error.message : String(error) });
     } finally {
       clearTimeout(timer);
-      // A warm-up still drawing when the file arrived is dropped with the loading state.
-      if (this.controller === controller) this.warmUp = undefined;
     }
   }
 
   /**
-   * What the grid and the legend share, made before the first render and each in a task of its
-   * own rather than in the first render's (tens of ms at 100,000 studies): the grid model with
-   * its unfiltered counts, and its header counts; and the language's number format.
+   * What the elements share, made before the first render and each in a task of its own rather
+   * than in the first render's (tens of ms at 100,000 studies): the grid model with its
+   * unfiltered counts, and its header counts; the language's number format; the filter bar's
+   * year range.
    */
   private async prepareFirstRender(data: MapData): Promise<void> {
     const axes = resolveAxes(data, { rows: this.rows, columns: this.columns, segments: this.segments });
@@ -392,6 +390,8 @@ export class EgmMapElement extends LitElement {
     await yieldToEventLoop();
     model.headerCounts(undefined);
     formatNumber(this.l10n.lang, 1234);
+    await yieldToEventLoop();
+    studyYears(data);
     await yieldToEventLoop();
   }
 
@@ -437,13 +437,7 @@ export class EgmMapElement extends LitElement {
           ${progress === undefined ? nothing : html`<progress part="progress" max="100" .value=${Math.round(progress * 100)} aria-label=${m.preparingLabel}></progress>`}
         </div>
         <slot></slot>
-        ${this.warmUp
-          ? html`<div class="warm-up" aria-hidden="true" inert>
-              <egm-filter-bar .schema=${this.warmUp}></egm-filter-bar>
-              <egm-legend .schema=${this.warmUp}></egm-legend>
-              <egm-grid .schema=${this.warmUp} @egm-render=${this.onWarmedUp}></egm-grid>
-            </div>`
-          : nothing}`;
+`;
     }
     if (this.src && this.load.status === 'failed') {
       const { error, issues } = this.load;
@@ -912,16 +906,7 @@ export class EgmMapElement extends LitElement {
     }
   };
 
-  /** The map drawn out of sight to warm the page up, while it is (see `fetchMap`, internal/warm-up.ts). */
-  private warmUp?: EgmMap;
 
-  /**
-   * The warm-up map is drawn: it goes once a frame has laid it out. (Its elements, not an
-   * `<egm-map>`, so that no `egm-load` leaves it, even to a listener in the capture phase.)
-   */
-  private readonly onWarmedUp = () => {
-    requestAnimationFrame(() => setTimeout(() => (this.warmUp = undefined)));
-  };
 
   /** Escape in the grid cleared its selection: the cell's panel closes, focus stays in the grid. */
   private readonly onSelectionClear = () => {

@@ -62,7 +62,8 @@ const CHUNK_CELLS = 200;
 const CHUNK_WAIT_MS = 100;
 /**
  * Rows whose headers the first render of a map draws (with the rows of the tab stop and the
- * selection); the others follow in the next share. A screen holds about 16.
+ * selection); the others follow in background shares. A laptop's screen shows 8–14 of the
+ * grid's rows below the map's toolbar and legend.
  */
 const FIRST_ROWS = 12;
 /** Rows each background share adds to them until all are drawn. */
@@ -873,8 +874,9 @@ export class EgmGrid extends LitElement {
       } else {
         mode = 'later';
       }
-      // A row never drawn (or dropped) is new DOM: within the render's allowance (FRESH_CELLS;
-      // the first such row always), unless it holds the tab stop or the selection.
+      // A row never drawn (or dropped) is new DOM: within the render's allowance (FRESH_MS; the
+      // first such row always, but none in a share that adds rows), unless it holds the tab stop
+      // or the selection.
       if (mode !== 'later' && !state && !this.whole && activeHere === undefined && selected === undefined) {
         if (this.fresh <= 0) {
           if (mode === 'visible') this.screenLeft = true;
@@ -913,7 +915,7 @@ export class EgmGrid extends LitElement {
    * group just expanded, rows drawn after the first render) counts as in view, as columns do in
    * `reach`.
    */
-  private rowIn(v: ViewportController, p: Prepared, r: AxisEntry, i = 0): boolean {
+  private rowIn(v: ViewportController, p: Prepared, r: AxisEntry, i: number): boolean {
     if (!p.model.rows.entries.some((e) => v.reported('row', e.id))) return i < FIRST_ROWS;
     return !v.reported('row', r.id) || v.row(r.id) === true;
   }

@@ -15,22 +15,30 @@
 import type { EgmMap } from '../core/types.js';
 
 /**
- * Draws `WARM_UP_MAP` in `root` (a map's shadow root, whose `.warm-up` rule hides it) and
- * removes it once its grid has rendered and a frame has laid it out (after 5 s at most: a page
- * in the background draws no frames).
+ * Draws `WARM_UP_MAP` in `root` (a map's shadow root, whose `.warm-up` rule hides it): its
+ * filter bar, then its legend, then its grid, a frame apart (each element's first drawing is
+ * the costly part: together they made a frame of 100 ms and more), and removes it once the grid
+ * has rendered and a frame has laid it out (after 5 s at most: a page in the background draws
+ * no frames).
  */
 export function warmUp(root: ShadowRoot): void {
   const box = document.createElement('div');
   box.className = 'warm-up';
   box.setAttribute('aria-hidden', 'true');
   box.inert = true;
-  const grid = document.createElement('egm-grid');
-  for (const el of [document.createElement('egm-filter-bar'), document.createElement('egm-legend'), grid]) {
-    (el as HTMLElement & { schema: unknown }).schema = WARM_UP_MAP;
-    box.append(el);
-  }
   const remove = () => box.remove();
-  grid.addEventListener('egm-render', () => requestAnimationFrame(() => setTimeout(remove)), { once: true });
+  const afterFrame = (then: () => void) => requestAnimationFrame(() => setTimeout(then));
+  const add = (name: string) => {
+    const el = document.createElement(name) as HTMLElement & { schema: unknown };
+    el.schema = WARM_UP_MAP;
+    box.append(el);
+    return el;
+  };
+  add('egm-filter-bar');
+  afterFrame(() => {
+    add('egm-legend');
+    afterFrame(() => add('egm-grid').addEventListener('egm-render', () => afterFrame(remove), { once: true }));
+  });
   setTimeout(remove, 5000);
   root.append(box);
 }

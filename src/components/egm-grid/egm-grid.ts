@@ -61,8 +61,8 @@ const CHUNK_CELLS = 200;
 /** The longest a background share waits for a frame, then for the page to be idle. */
 const CHUNK_WAIT_MS = 100;
 /**
- * Rows whose headers the first render of a map draws (with the rows of the tab stop and the
- * selection); the others follow in background shares. A laptop's screen shows 8–14 of the
+ * Rows whose headers the first render of a map draws (unless the tab stop or a selection is in
+ * the body); the others follow in background shares. A laptop's screen shows 8–14 of the
  * grid's rows below the map's toolbar and legend.
  */
 const FIRST_ROWS = 12;
@@ -649,9 +649,9 @@ export class EgmGrid extends LitElement {
   }
 
   /**
-   * The body rows to draw. A map's first render draws the first FIRST_ROWS (and those of the
-   * tab stop and the selection): laying out every row header for the first time is most of the
-   * first frame's cost. Background shares (`more`) draw ROWS_MORE more each.
+   * The body rows to draw. A map's first render draws the first FIRST_ROWS (all of them when
+   * the tab stop or a selection is in the body): laying out every row header for the first time
+   * is most of the first frame's cost. Background shares (`more`) draw ROWS_MORE more each.
    */
   private rowsToDraw(p: Prepared, more: boolean): readonly AxisEntry[] {
     const entries = p.model.rows.entries;
@@ -660,23 +660,15 @@ export class EgmGrid extends LitElement {
       this.rowCut = FIRST_ROWS;
     }
     this.rowsAdded = false;
-    if (this.whole) this.rowCut = Infinity;
+    // Printing, a selection, or the tab stop in the body (a keyboard user's Ctrl+End in the
+    // first frames, say): every row at once.
+    const a = this.active;
+    if (this.whole || this.selected || (a?.[1] === SEP && a[0] !== 'c')) this.rowCut = Infinity;
     else if (more && this.rowCut < entries.length) {
       this.rowCut += ROWS_MORE;
       this.rowsAdded = true;
     }
-    let n = Math.min(this.rowCut, entries.length);
-    const active = this.active;
-    const selected = this.selected?.rowId;
-    if (n < entries.length && (active !== undefined || selected !== undefined)) {
-      for (let i = entries.length - 1; i >= n; i--) {
-        const id = entries[i].id;
-        if (id === selected || active === rowKey(id) || active?.startsWith(`x${SEP}${id}${SEP}`)) {
-          n = i + 1;
-          break;
-        }
-      }
-    }
+    const n = Math.min(this.rowCut, entries.length);
     this.rowsLeft = n < entries.length;
     this.rowsDrawn = n;
     return n < entries.length ? entries.slice(0, n) : entries;

@@ -36,14 +36,25 @@ describe('egm-map warm-up', () => {
     try {
       const el = await fixture<EgmMapElement>(html`<egm-map src="/held.egm.json"></egm-map>`);
       const warmUp = () => el.shadowRoot!.querySelector<HTMLElement>('.warm-up');
-      await waitUntil(() => warmUp()?.querySelector<EgmGrid>('egm-grid')?.shadowRoot?.querySelector('[data-count]'), 'the warm-up grid is drawn', { timeout: 4000 });
-      const box = warmUp()!;
-      expect(box.getAttribute('aria-hidden')).to.equal('true');
-      expect(box.inert).to.equal(true);
-      expect(getComputedStyle(box).visibility).to.equal('hidden');
-      expect([...box.children].map((c) => c.localName)).to.deep.equal(['egm-filter-bar', 'egm-legend', 'egm-grid']);
-      // Nothing of it adds to the page's scrolling.
-      expect(document.documentElement.scrollWidth).to.equal(document.documentElement.clientWidth);
+      // Looked at when its grid has rendered (a capture listener hears the grid's own event):
+      // it is removed a frame later.
+      let seen: { hidden: string | null; inert: boolean; visibility: string; children: string[]; drawn: boolean; scrolls: boolean } | undefined;
+      const onRender = (e: Event) => {
+        const box = (e.target as Element).closest<HTMLElement>('.warm-up');
+        if (!box || seen) return;
+        seen = {
+          hidden: box.getAttribute('aria-hidden'),
+          inert: box.inert,
+          visibility: getComputedStyle(box).visibility,
+          children: [...box.children].map((c) => c.localName),
+          drawn: (e.target as EgmGrid).shadowRoot!.querySelector('[data-count]') !== null,
+          // Nothing of it adds to the page's scrolling.
+          scrolls: document.documentElement.scrollWidth !== document.documentElement.clientWidth,
+        };
+      };
+      el.shadowRoot!.addEventListener('egm-render', onRender, { capture: true });
+      await waitUntil(() => seen, 'the warm-up grid is drawn', { timeout: 4000 });
+      expect(seen).to.deep.equal({ hidden: 'true', inert: true, visibility: 'hidden', children: ['egm-filter-bar', 'egm-legend', 'egm-grid'], drawn: true, scrolls: false });
       await waitUntil(() => !warmUp(), 'the warm-up is removed', { timeout: 4000 });
       expect(el.shadowRoot!.querySelector('[role="status"]')).to.not.equal(null, 'still loading');
       expect(loads).to.deep.equal([]);

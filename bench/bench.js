@@ -106,8 +106,8 @@ async function repeat(runs, warmup, once) {
 
 /**
  * Whether every body row of `grid` that is on screen has its cells (forces style and layout).
- * A grid draws the cells on screen over a few renders when many are new (at most FRESH_CELLS
- * new cells a render, egm-grid.ts): the figures wait for the render that completes the screen.
+ * A grid draws the cells on screen over a few renders when many are new (about FRESH_MS of
+ * new-cell script a render, egm-grid.ts): the figures wait for the render that completes the screen.
  */
 function screenDrawn(grid) {
   const root = grid.shadowRoot;

@@ -436,8 +436,7 @@ export class EgmMapElement extends LitElement {
           <span class="spinner" aria-hidden="true"></span>${progress === undefined ? m.loading : m.preparing}
           ${progress === undefined ? nothing : html`<progress part="progress" max="100" .value=${Math.round(progress * 100)} aria-label=${m.preparingLabel}></progress>`}
         </div>
-        <slot></slot>
-`;
+        <slot></slot>`;
     }
     if (this.src && this.load.status === 'failed') {
       const { error, issues } = this.load;
@@ -905,8 +904,6 @@ export class EgmMapElement extends LitElement {
       this.announce(this.l10n.t(this.l10n.s.map.copyThisLink, { url: location.href }));
     }
   };
-
-
 
   /** Escape in the grid cleared its selection: the cell's panel closes, focus stays in the grid. */
   private readonly onSelectionClear = () => {

@@ -277,6 +277,7 @@ const { load: big, wide: wideOut } = results.limits ?? {};
 if (big) {
   console.log(
     `limits: ${big.studies.toLocaleString('en')} studies by <egm-map src>: loaded and drawn in ${Math.round(big.totalMs)} ms; ` +
+      `long tasks while the file was read: ${big.longTasksBeforeParse.length ? big.longTasksBeforeParse.join(', ') + ' ms' : 'none'}; ` +
       `JSON.parse ${Math.round(big.parseMs)} ms (its task ${Math.round(big.parseTaskMs ?? 0)} ms); ` +
       `long tasks after it: ${big.longTasksAfterParse.length ? big.longTasksAfterParse.map((ms, i) => `${ms} ms (${big.longTaskPhases[i]})`).join(', ') : 'none'}; ` +
       `progress bar values seen: ${big.progressValuesSeen}`,

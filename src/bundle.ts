@@ -19,7 +19,8 @@
  * OFF_PAGE: studiesToCsv, studiesToRis, csvCell, mapPicture, pictureToSvg (exports: loaded by
  * the map on demand), EgmStudyCard, sanitizeHtml, readState, writeState and hasState (in the
  * chunk of what the elements draw later),
- * diffMaps, mapStats (the CLI's), PALETTE_DESCRIPTIONS (documentation). test/node/package.test.mjs checks that the
+ * diffMaps, mapStats (the CLI's), synthesisGaps (the list of them, for reports and the CLI; the
+ * grid marks them with synthesisGapAt), PALETTE_DESCRIPTIONS (documentation). test/node/package.test.mjs checks that the
  * bundle exports exactly the rest.
  */
 import { loadDeferredWhenIdle } from './internal/deferred-loader.js';
@@ -37,6 +38,7 @@ export { EgmValidationError, formatIssue, isEgmValidationError } from './core/er
 export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult, type ValidateOptions } from './core/parse.js';
 export { Bitset } from './core/bitset.js';
 export { yieldToEventLoop, type AsyncOptions } from './core/yield.js';
+export { readText } from './core/read-text.js';
 export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './core/map-index.js';
 export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms } from './core/filter.js';
 export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type HeaderCounts, type SegmentInfo } from './core/grid.js';
@@ -44,7 +46,7 @@ export { bubbleScale, sizeKeyCounts, segmentColor, SEGMENT_PALETTE, NOT_CODED_CO
 export { heatScale, heatText, HEAT_PALETTE, HEAT_TEXT, type HeatScale, type HeatStep } from './core/heat.js';
 export { contrastRatio, luminance } from './core/color.js';
 export { DARK, LIGHT, PALETTE_TOKENS, type Palette } from './core/theme.js';
-export { synthesisGaps, synthesisGapAt, synthesisGapMin, SYNTHESIS_GAP_MIN, type SynthesisGap } from './core/synthesis.js';
+export { synthesisGapAt, synthesisGapMin, SYNTHESIS_GAP_MIN, type SynthesisGap } from './core/synthesis.js';
 export { suggest } from './core/suggest.js';
 export { moveInGrid, findSlot, gridKey, type GridKey, type Slot } from './core/keyboard.js';
 export type { MapViewState } from './core/export/state.js';

@@ -7,6 +7,7 @@ export { EgmValidationError, formatIssue, isEgmValidationError } from './errors.
 export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult, type ValidateOptions } from './parse.js';
 export { Bitset } from './bitset.js';
 export { yieldToEventLoop, type AsyncOptions } from './yield.js';
+export { readText } from './read-text.js';
 export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './map-index.js';
 export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms } from './filter.js';
 export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type HeaderCounts, type SegmentInfo } from './grid.js';

@@ -72,10 +72,11 @@ const ROWS_MORE = 16;
  * How long the script of a render may spend drawing cells for the first time (new DOM, whole
  * rows, the first always). The frame that shows them costs about twice as much again in style,
  * layout and paint: on this project's 2-core test machine a new cell costs about 0.3 ms of
- * script, and a screen of them (150 and more) drawn at once made frames of 100 ms. Cells drawn
- * before and changed by a filter do not count: they change attributes only.
+ * script and 0.6 ms of layout, and a screen of them (150 and more) drawn at once made frames of
+ * 100 ms; with 12 ms, frames of 48 new cells still reached 50-75 ms (docs/performance.md, tenth
+ * session). Cells drawn before and changed by a filter do not count: they change attributes only.
  */
-const FRESH_MS = 12;
+const FRESH_MS = 8;
 /** Columns counted as in view before the IntersectionObserver has said which are. */
 const FIRST_COLUMNS = 12;
 /** Above this many cells (leaf rows × leaf columns shown), `cells="auto"` draws only those near the screen. */

@@ -168,7 +168,7 @@ describe('egm-map', () => {
     });
 
     it('says when the server sends a web page, an empty body, or another format', async () => {
-      const bodies: Record<string, string> = { '/page': '<!doctype html><p>Not found</p>', '/empty': '', '/eppi': '{"format":"eppi/1"}' };
+      const bodies: Record<string, string> = { '/page': '<!doctype html><p>Not found</p>', '/empty': '', '/text': 'studies: 12', '/eppi': '{"format":"eppi/1"}' };
       const restore = stubFetch((url) => Promise.resolve(new Response(bodies[new URL(url).pathname])));
       try {
         const messages: string[] = [];
@@ -181,8 +181,37 @@ describe('egm-map', () => {
         expect(messages).to.deep.equal([
           `The map file at ${base}/page is not JSON (the server sent a web page; is the address right?).`,
           `The map file at ${base}/empty is empty.`,
+          `The map file at ${base}/text is not JSON.`,
           `The file at ${base}/eppi is not an egm/1 map (its format is "eppi/1"). Convert other formats with the importers first.`,
         ]);
+      } finally {
+        restore();
+      }
+    });
+
+    it('reads a file whose body arrives in small pieces, characters of 2-4 bytes cut between them, a byte-order mark first', async () => {
+      const map = smallMap();
+      map.title = 'Santé mentale € 😀 — 同行支持';
+      const bytes = new TextEncoder().encode(`\uFEFF${JSON.stringify(map)}`);
+      expect(bytes.slice(0, 3)).to.deep.equal(new Uint8Array([0xef, 0xbb, 0xbf]));
+      let pieces = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const at = pieces * 5;
+          if (at >= bytes.length) return controller.close();
+          pieces++;
+          controller.enqueue(bytes.slice(at, at + 5));
+        },
+      });
+      const restore = stubFetch(() => Promise.resolve(new Response(body)));
+      try {
+        const el = await fixture<EgmMapElement>(html`<egm-map></egm-map>`);
+        setTimeout(() => (el.src = '/pieces.json'));
+        const e = await oneEvent<EgmLoadEvent>(el, 'egm-load');
+        expect(e.detail.studies).to.equal(map.studies.length);
+        expect(pieces).to.equal(Math.ceil(bytes.length / 5));
+        await el.updateComplete;
+        expect(root(el).querySelector('.title')!.textContent!.trim()).to.equal('Santé mentale € 😀 — 同行支持');
       } finally {
         restore();
       }

@@ -53,6 +53,23 @@ type Panel =
 /** A message of the `map` strings without a plural: the load errors. */
 type LoadError = { key: { [K in keyof EgmStrings['map']]: EgmStrings['map'][K] extends string ? K : never }[keyof EgmStrings['map']]; params: Params };
 
+/**
+ * A fetched file parsed, or what it is instead. Read in slices (`readText`: Chromium's `text()`
+ * decodes a body that is all there in one task, 2-3.5 s for a 52 MB map on the test machine);
+ * the pieces are joined in one task (a string that size) and parsed in the next. The text is
+ * this function's alone, so that it is garbage once the map is parsed, not held while the map
+ * is checked and indexed (52 MB more heap for the collections then to go through).
+ */
+async function readJson(response: Response, signal: AbortSignal): Promise<{ json: unknown } | { error: 'empty' | 'notJsonPage' | 'notJson' }> {
+  const text = await readText(response, signal);
+  await yieldToEventLoop();
+  try {
+    return { json: JSON.parse(text) };
+  } catch {
+    return { error: text.trim() === '' ? 'empty' : /^\s*</.test(text) ? 'notJsonPage' : 'notJson' };
+  }
+}
+
 /** Whether a map of this page has asked to warm it up (once per page: internal/warm-up.ts). */
 let warmUpAsked = false;
 
@@ -333,19 +350,10 @@ export class EgmMapElement extends LitElement {
     try {
       const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
       if (!response.ok) return fail('httpError', { status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}` });
-      // Read in slices: Chromium's text() decodes a body that is all there in one task (3.4 s
-      // for a 52 MB map on the test machine). Joining the pieces is one long task (making a
-      // string that size), parsing the next.
-      const text = await readText(response, controller.signal);
-      await yieldToEventLoop();
+      const read = await readJson(response, controller.signal);
       if (this.controller !== controller) return;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        const looksHtml = /^\s*</.test(text);
-        return fail(text.trim() === '' ? 'empty' : looksHtml ? 'notJsonPage' : 'notJson', {});
-      }
+      if ('error' in read) return fail(read.error, {});
+      const { json } = read;
       const format = (json as { format?: unknown } | null)?.format;
       if (typeof json === 'object' && json !== null && format !== undefined && format !== EGM_FORMAT) {
         return fail('wrongFormat', { format: EGM_FORMAT, found: JSON.stringify(format) });

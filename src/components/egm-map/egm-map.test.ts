@@ -211,7 +211,7 @@ describe('egm-map', () => {
         expect(e.detail.studies).to.equal(map.studies.length);
         expect(pieces).to.equal(Math.ceil(bytes.length / 5));
         await el.updateComplete;
-        expect(root(el).querySelector('.title')!.textContent!.trim()).to.equal('Santé mentale € 😀 — 同行支持');
+        expect(root(el).querySelector('.title')!.textContent.trim()).to.equal('Santé mentale € 😀 — 同行支持');
       } finally {
         restore();
       }

@@ -6,7 +6,8 @@
  * sheets and shapes their text for the first time. Measured at 100,000 studies on this
  * project's machine, the first render and its frame were 25-40 ms shorter when a four-study map
  * had been drawn in the page before (docs/performance.md). So while `<egm-map src>` waits for
- * its file, once the page is idle, it draws `WARM_UP_MAP` out of sight (`warmUp`: hidden, inert,
+ * its file, once the page is idle (200 ms after asking at the latest: `WARM_UP_MS` in the map), it
+ * draws `WARM_UP_MAP` out of sight (`warmUp`: hidden, inert,
  * out of the accessibility tree; its filter bar, legend and grid, which fire no event of their
  * own while drawing), and removes it once a frame has laid it out. Once per page, and only while
  * the file is still on its way: never after it has arrived. This module comes with the code

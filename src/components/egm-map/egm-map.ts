@@ -72,6 +72,12 @@ async function readJson(response: Response, signal: AbortSignal): Promise<{ json
 
 /** Whether a map of this page has asked to warm it up (once per page: internal/warm-up.ts). */
 let warmUpAsked = false;
+/**
+ * The longest wait for idle time before the warm-up is drawn anyway. At 2 s (the wait for the
+ * deferred code), a 100,000-study file read in slices had usually arrived first, and the warm-up
+ * was skipped: the first render and its frame then took 50-95 ms (docs/performance.md).
+ */
+const WARM_UP_MS = 200;
 
 /** Maps filling the viewport; while there is one, the page behind does not scroll. */
 const fullscreenMaps = new Set<EgmMapElement>();
@@ -331,13 +337,15 @@ export class EgmMapElement extends LitElement {
     this.controller = controller;
     const url = new URL(src, document.baseURI).href;
     this.load = { status: 'loading', url };
-    // The page's first map warms it up while the file is on its way (internal/warm-up.ts).
+    // The page's first map warms it up while the file is on its way (internal/warm-up.ts): once
+    // the page is idle, and WARM_UP_MS after the request at the latest (a large file read in
+    // slices leaves the page no idle time until it is in).
     if (!warmUpAsked) {
       warmUpAsked = true;
       const stillWaiting = () => this.controller === controller && this.load.status === 'loading' && this.load.progress === undefined && this.isConnected;
       whenIdle(() => {
         if (stillWaiting()) void loadDeferredCode().then((code) => stillWaiting() && code.warmUp(this.renderRoot as ShadowRoot), () => undefined);
-      }, IDLE_LOAD_MS);
+      }, WARM_UP_MS);
     }
     const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), this.loadTimeout);
     const fail = (key: LoadError['key'], params: Params, issues?: readonly EgmIssue[]) => {

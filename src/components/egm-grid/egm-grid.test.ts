@@ -36,6 +36,17 @@ const inView = (el: EgmGrid, axis: 'row' | 'column') => {
     })
     .map((th) => th.dataset.id!);
 };
+/**
+ * A fast machine: each new cell costs 0.02 ms of script (the grid measures it as it draws, and
+ * the measure is shared by every grid), so the allowance of new cells a render has (8 ms) does
+ * not stop a test that counts on rows and columns in view being drawn at once. Returns the undo.
+ */
+const fastCells = () => {
+  const grids = customElements.get('egm-grid') as unknown as { freshCellMs: number };
+  const measured = grids.freshCellMs;
+  grids.freshCellMs = 0.02;
+  return () => void (grids.freshCellMs = measured);
+};
 /** Runs `check` at the grid's next `egm-render`, in that update's task, and resolves with what it returns. */
 const atNextRender = <T>(el: EgmGrid, check: () => T) =>
   new Promise<T>((resolve, reject) =>
@@ -230,7 +241,7 @@ describe('egm-grid', () => {
       expect(cells(el).length).to.equal(expected.size);
     });
 
-    it('draws a new grid’s headers and first row, then the rows on screen a few at a time up to the columns in view, each cell in its column, and the keyboard reaches the rest at once', async () => {
+    it('draws a large new grid’s column headers alone, then its rows, then the cells on screen a few at a time up to the columns in view, each cell in its column, and the keyboard reaches the rest at once', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const { schema, studies } = splitMap(map);
       const el = document.createElement<'egm-grid'>('egm-grid');
@@ -258,24 +269,17 @@ describe('egm-grid', () => {
       });
       let lastColumn = '';
       let sawFirst = false;
-      // 1. The first render: the column headers, the first 12 rows' headers (of 68), and new
-      // cells for 8 × 5 ms: the first row's, in the first 12 columns (the observer has not said
-      // which are on screen yet).
+      // 1. The first render: the column headers alone (60 × 40 cells: a large grid, whose body
+      // rows come in the next task, a frame of their own).
       checks.push(() => {
         const root = el.shadowRoot!;
-        const rows = rowsWithCells();
-        expect(rows.length).to.equal(1);
-        expect(rows[0][0].dataset.row).to.equal(model.rows.lines[0].id);
-        expect(rows[0].map((td) => td.dataset.column)).to.deep.equal(columnIds.slice(0, 12));
         expect(root.querySelectorAll('thead th[data-axis="column"]').length).to.equal(model.columns.entries.length);
-        const drawn = root.querySelectorAll('tbody tr').length;
-        expect(drawn).to.equal(12);
-        expect(model.rows.entries.length).to.be.greaterThan(12);
+        expect(root.querySelectorAll('tbody tr').length).to.equal(0);
         sawFirst = true;
         return true;
       });
-      // 2. The first render after the observer has reported: one more row of new cells, and
-      // every row drawn reaches the columns in view.
+      // 2. A render once the rows are drawn and the observer has reported: new cells for 8 × 5
+      // ms a render (a row's at least), and every row drawn reaches the columns in view.
       checks.push(() => {
         const rows = rowsWithCells();
         if (rows.length < 2) return false;
@@ -360,8 +364,8 @@ describe('egm-grid', () => {
       } finally {
         el.remove();
       }
-      // Without a selection: Ctrl+End in the first frames (only 12 rows drawn) draws the last row
-      // and focuses its last cell.
+      // Without a selection: Ctrl+End in the first frame (the column headers alone) draws the
+      // last row and focuses its last cell.
       const other = document.createElement<'egm-grid'>('egm-grid');
       other.schema = schema;
       other.studies = studies;
@@ -370,7 +374,7 @@ describe('egm-grid', () => {
         if (pressed) return;
         pressed = true;
         const root = other.shadowRoot!;
-        expect(root.querySelectorAll('tbody tr').length).to.equal(12);
+        expect(root.querySelectorAll('tbody tr').length).to.equal(0);
         const corner = root.querySelector<HTMLElement>('[tabindex="0"]')!;
         queueMicrotask(() => {
           corner.focus();
@@ -388,6 +392,7 @@ describe('egm-grid', () => {
 
     it('draws every column in view at once when a column group opens at the far right', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
+      const restore = fastCells();
       const last = map.dimensions.find((d) => d.id === map.layout.columns)!.categories.at(-1)!;
       const el = await grid(map);
       el.collapsed = [last.id];
@@ -407,7 +412,11 @@ describe('egm-grid', () => {
         return rows.flatMap((r) => columns.filter((c) => !cell(el, r, c)).map((c) => `${r} ${c}`));
       });
       el.collapsed = [];
-      expect(await first).to.deep.equal([]);
+      try {
+        expect(await first).to.deep.equal([]);
+      } finally {
+        restore();
+      }
       await el.updateComplete;
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
@@ -416,6 +425,7 @@ describe('egm-grid', () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const first = map.dimensions.find((d) => d.id === map.layout.rows)!.categories[0];
       const { schema, studies } = splitMap(map);
+      const restore = fastCells();
       // Collapsed from the start: the observer has never seen the group's rows.
       const el = await fixture<EgmGrid>(html`<egm-grid .schema=${schema} .studies=${studies} .collapsed=${[first.id]}></egm-grid>`);
       await el.updateComplete;
@@ -427,7 +437,11 @@ describe('egm-grid', () => {
         return rows.filter((id) => root.querySelectorAll(`[role="gridcell"][data-row="${id}"]`).length === 0);
       });
       el.collapsed = [];
-      expect(await opened).to.deep.equal([]);
+      try {
+        expect(await opened).to.deep.equal([]);
+      } finally {
+        restore();
+      }
       await el.updateComplete;
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });

@@ -62,8 +62,9 @@ const CHUNK_CELLS = 200;
 const CHUNK_WAIT_MS = 100;
 /**
  * Rows whose headers the first render of a map draws (unless the tab stop or a selection is in
- * the body); the others follow in background shares. A laptop's screen shows 8–14 of the
- * grid's rows below the map's toolbar and legend.
+ * the body; a large grid's first render draws none: see `rowsToDraw`); the others follow in
+ * background shares. A laptop's screen shows 8–14 of the grid's rows below the map's toolbar
+ * and legend.
  */
 const FIRST_ROWS = 12;
 /** Rows each background share adds to them until all are drawn. */
@@ -652,13 +653,15 @@ export class EgmGrid extends LitElement {
   /**
    * The body rows to draw. A map's first render draws the first FIRST_ROWS (all of them when
    * the tab stop or a selection is in the body): laying out every row header for the first time
-   * is most of the first frame's cost. Background shares (`more`) draw ROWS_MORE more each.
+   * is most of the first frame's cost. A large grid (only the cells near the screen kept) draws
+   * no body row at first: its column headers alone make the first frame, and the rows follow in
+   * the next task, a frame of their own. Background shares (`more`) draw ROWS_MORE more each.
    */
   private rowsToDraw(p: Prepared, more: boolean): readonly AxisEntry[] {
     const entries = p.model.rows.entries;
     if (p.data !== this.stagedFor) {
       this.stagedFor = p.data;
-      this.rowCut = FIRST_ROWS;
+      this.rowCut = this.windowed ? 0 : FIRST_ROWS;
     }
     this.rowsAdded = false;
     // Printing, a selection, or the tab stop in the body (a keyboard user's Ctrl+End in the
@@ -670,6 +673,8 @@ export class EgmGrid extends LitElement {
       this.rowsAdded = true;
     }
     const n = Math.min(this.rowCut, entries.length);
+    // Every row drawn: no cut from now on (rows a group opens later are drawn as any other).
+    if (n === entries.length) this.rowCut = Infinity;
     this.rowsLeft = n < entries.length;
     this.rowsDrawn = n;
     return n < entries.length ? entries.slice(0, n) : entries;

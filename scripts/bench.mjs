@@ -7,9 +7,13 @@
 // bench-results/bench.json. See docs/performance.md for the method and the latest figures.
 //
 //   node --import tsx scripts/bench.mjs [--sizes 1000,10000,50000] [--runs 7] [--warmup 2]
-//                                       [--seed 1] [--limits | --no-limits] [--out bench-results]
-//                                       [--json bench.json]  (a bare name goes into --out; a path
-//                                       with a folder is taken as given)
+//                                       [--seed 1] [--limits | --no-limits] [--loads 10]
+//                                       [--out bench-results] [--json bench.json]  (a bare name goes
+//                                       into --out; a path with a folder is taken as given)
+//
+// --loads: how many times the limits load the 100,000-study map, each in a browser of its own
+// (a fresh renderer: no warm caches, no garbage of the runs before), to count the loads with no
+// long task after the parse.
 /* global window -- the functions handed to page.evaluate run in the page */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +33,7 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string' },
     seed: { type: 'string', default: '1' },
     limits: { type: 'boolean' },
+    loads: { type: 'string', default: '10' },
     'no-limits': { type: 'boolean' },
     out: { type: 'string', default: 'bench-results' },
     json: { type: 'string', default: 'bench.json' },
@@ -38,9 +43,10 @@ const sizes = opts.sizes.split(',').map((s) => Number(s.trim()));
 const runs = Number(opts.runs);
 const warmup = opts.warmup === undefined ? (runs > 1 ? 2 : 1) : Number(opts.warmup);
 const seed = Number(opts.seed);
+const loads = Number(opts.loads);
 // The limits (a 100,000-study load, a 200-column map) run with the full benchmark only.
 const limits = opts['no-limits'] ? false : (opts.limits ?? runs > 1);
-for (const [name, n, min] of [['--runs', runs, 1], ['--warmup', warmup, 0], ['--seed', seed, 0], ...sizes.map((s) => ['--sizes', s, 1])]) {
+for (const [name, n, min] of [['--runs', runs, 1], ['--warmup', warmup, 0], ['--seed', seed, 0], ['--loads', loads, 1], ...sizes.map((s) => ['--sizes', s, 1])]) {
   if (!Number.isInteger(n) || n < min) {
     console.error(`bench: ${name} must be a whole number ≥ ${min}`);
     process.exit(2);
@@ -178,14 +184,37 @@ const results = {
 };
 let failed = false;
 
-async function openBench() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function openBench(from = browser) {
+  const page = await from.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && errors.push(m.text()));
   await page.goto(`${origin}/bench/index.html`);
   await page.waitForFunction(() => window.egmBench !== undefined);
   return { page, errors };
+}
+
+/**
+ * One 100,000-study load in a browser of its own, after the page has been idle for a moment (as
+ * a reader's page would be): what `loadWithoutFreezing` reports, in short.
+ */
+async function freshLoad(url) {
+  const own = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  try {
+    const { page, errors } = await openBench(own);
+    await page.waitForTimeout(300);
+    const out = await page.evaluate((u) => window.egmBench.loadWithoutFreezing(u), url);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return {
+      totalMs: Math.round(out.totalMs),
+      parseMs: Math.round(out.parseMs),
+      longTasksBeforeParse: out.longTasksBeforeParse,
+      longTasksAfterParse: out.longTasksAfterParse,
+      longTaskPhases: out.longTaskPhases,
+    };
+  } finally {
+    await own.close();
+  }
 }
 
 try {
@@ -223,14 +252,21 @@ try {
   }
 
   if (limits) {
-    // 1. A 100,000-study map through <egm-map src>: long tasks after the JSON parse, progress.
+    // 1. A 100,000-study map through <egm-map src>: long tasks after the JSON parse, progress;
+    //    then `loads` times more, each in a browser of its own.
     // 2. A 200-column map: render, filter, and sticky headers when scrolled right and down.
     const { page, errors } = await openBench();
     const call = (fn, ...args) => page.evaluate(([f, a]) => window.egmBench[f](...a), [fn, args]);
     results.limits = {};
     try {
-      results.limits.load = await call('loadWithoutFreezing', `/${relative(ROOT, files.get(LIMIT_SIZE))}`);
+      const bigUrl = `/${relative(ROOT, files.get(LIMIT_SIZE))}`;
+      results.limits.load = await call('loadWithoutFreezing', bigUrl);
       process.stdout.write('.');
+      results.limits.freshLoads = [];
+      for (let i = 0; i < loads; i++) {
+        results.limits.freshLoads.push(await freshLoad(bigUrl));
+        process.stdout.write('.');
+      }
       const wideResult = await call('wideMap', `/${relative(ROOT, wide)}`, runs);
       results.limits.wide = {
         ...wideResult,
@@ -281,6 +317,18 @@ if (big) {
       `JSON.parse ${Math.round(big.parseMs)} ms (its task ${Math.round(big.parseTaskMs ?? 0)} ms); ` +
       `long tasks after it: ${big.longTasksAfterParse.length ? big.longTasksAfterParse.map((ms, i) => `${ms} ms (${big.longTaskPhases[i]})`).join(', ') : 'none'}; ` +
       `progress bar values seen: ${big.progressValuesSeen}`,
+  );
+}
+const fresh = results.limits?.freshLoads;
+if (fresh?.length) {
+  const clean = fresh.filter((l) => l.longTasksAfterParse.length === 0).length;
+  const phases = {};
+  for (const l of fresh) l.longTaskPhases.forEach((p, i) => (phases[p] ??= []).push(l.longTasksAfterParse[i]));
+  const sortedMs = (xs) => sorted(xs).join(', ');
+  console.log(
+    `limits: the same load in ${fresh.length} fresh browsers: ${clean} with no task > 50 ms after the parse; ` +
+      (Object.keys(phases).length ? `long tasks after it: ${Object.entries(phases).map(([p, ms]) => `${p} ${sortedMs(ms)} ms`).join('; ')}; ` : '') +
+      `JSON.parse ${sortedMs(fresh.map((l) => l.parseMs))} ms`,
   );
 }
 if (wideOut) {

@@ -506,7 +506,8 @@ export class EgmGrid extends LitElement {
     const afterFrame = () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
-      if (typeof requestIdleCallback === 'function' && !this.screenLeft) idle = requestIdleCallback(run, { timeout: CHUNK_WAIT_MS });
+      // Rows on screen that wait, or a first render that drew the column headers alone: at once.
+      if (typeof requestIdleCallback === 'function' && !this.screenLeft && this.rowCut !== 0) idle = requestIdleCallback(run, { timeout: CHUNK_WAIT_MS });
       else timer = setTimeout(run);
     };
     frame = requestAnimationFrame(afterFrame);
@@ -669,15 +670,16 @@ export class EgmGrid extends LitElement {
     const a = this.active;
     if (this.whole || this.selected || (a?.[1] === SEP && a[0] !== 'c')) this.rowCut = Infinity;
     else if (more && this.rowCut < entries.length) {
+      // (The first share after the column headers alone draws new cells too, within the
+      // allowance, as a small grid's first render does.)
+      this.rowsAdded = this.rowCut > 0;
       this.rowCut += ROWS_MORE;
-      this.rowsAdded = true;
     }
     const n = Math.min(this.rowCut, entries.length);
     // Every row drawn: no cut from now on (rows a group opens later are drawn as any other).
-    if (n === entries.length) this.rowCut = Infinity;
-    this.rowsLeft = n < entries.length;
+    if (!(this.rowsLeft = n < entries.length)) this.rowCut = Infinity;
     this.rowsDrawn = n;
-    return n < entries.length ? entries.slice(0, n) : entries;
+    return this.rowsLeft ? entries.slice(0, n) : entries;
   }
 
   /**

@@ -161,8 +161,9 @@ interface RowState {
  * tasks (`updateComplete` resolves once every cell drawn and header is current). A grid of more
  * than 1,000 cells keeps only the cells near the screen in the page (`cells`). A new map is drawn
  * in steps, a frame each, so that no step blocks the page for long: the headers and the first
- * rows' cells, then the rest of the screen a few rows at a time (as many new cells as the
- * machine draws in about 8 ms of script), then the other rows. See docs/performance.md.
+ * rows' cells (a grid of more than 1,000 cells: its column headers alone, then the first rows),
+ * then the rest of the screen a few rows at a time (as many new cells as the machine draws in
+ * about 8 ms of script), then the other rows. See docs/performance.md.
  *
  * @summary The matrix of an evidence and gap map: bubbles, heat map, mosaic or table.
  *

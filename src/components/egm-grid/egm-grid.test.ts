@@ -446,6 +446,24 @@ describe('egm-grid', () => {
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
 
+    it('draws every row a group opens at the bottom once the first rows have all been drawn', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const last = map.dimensions.find((d) => d.id === map.layout.rows)!.categories.at(-1)!;
+      // Enough rows that, collapsed, the grid's staged first rows (16 a share) stop short of the
+      // opened group's last ones.
+      expect(last.children!.length).to.be.greaterThan(4);
+      const { schema, studies } = splitMap(map);
+      const el = await fixture<EgmGrid>(html`<egm-grid .schema=${schema} .studies=${studies} .collapsed=${[last.id]}></egm-grid>`);
+      await el.updateComplete;
+      const missing = atNextRender(el, () =>
+        last.children!.map((c) => c.id).filter((id) => !el.shadowRoot!.querySelector(`tbody th[data-axis="row"][data-id="${CSS.escape(id)}"]`)),
+      );
+      el.collapsed = [];
+      expect(await missing).to.deep.equal([]);
+      await el.updateComplete;
+      expectCountsMatchCore(el, map, undefined, { drawn: true });
+    });
+
     it('paints the frame that shows a change before drawing anything in the background', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const el = await grid(map, { cells: 'all' });

@@ -446,6 +446,31 @@ describe('egm-grid', () => {
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
 
+    it('draws a large grid’s first rows in the task after its first frame, not in idle time', async () => {
+      const map = await loadJson('/demo/large-1000.egm.json');
+      const { schema, studies } = splitMap(map);
+      const el = document.createElement<'egm-grid'>('egm-grid');
+      el.schema = schema;
+      el.studies = studies;
+      // A page with no idle time: idle callbacks are held back until the end.
+      const requestIdle = window.requestIdleCallback;
+      const held: IdleRequestCallback[] = [];
+      window.requestIdleCallback = (callback) => held.push(callback);
+      let atFirstRender = -1;
+      el.addEventListener('egm-render', () => (atFirstRender = el.shadowRoot!.querySelectorAll('tbody tr').length), { once: true });
+      try {
+        document.body.append(el);
+        await waitUntil(() => el.shadowRoot!.querySelectorAll('tbody th[data-axis="row"]').length > 0, 'the first rows, with no idle time', { timeout: 1000 });
+        expect(atFirstRender, 'rows in the first render').to.equal(0);
+      } finally {
+        window.requestIdleCallback = requestIdle;
+        for (const callback of held) callback({ didTimeout: true, timeRemaining: () => 0 });
+      }
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('tbody tr').length).to.be.greaterThan(16);
+      el.remove();
+    });
+
     it('draws every row a group opens at the bottom once the first rows have all been drawn', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const last = map.dimensions.find((d) => d.id === map.layout.rows)!.categories.at(-1)!;

@@ -37,16 +37,20 @@ const inView = (el: EgmGrid, axis: 'row' | 'column') => {
     .map((th) => th.dataset.id!);
 };
 /**
- * A fast machine: each new cell costs 0.02 ms of script (the grid measures it as it draws, and
- * the measure is shared by every grid), so the allowance of new cells a render has (8 ms) does
- * not stop a test that counts on rows and columns in view being drawn at once. Returns the undo.
+ * Runs `fn` as on a fast machine: each new cell costs 0.02 ms of script (the grid measures it as
+ * it draws, and the measure is shared by every grid), so the allowance of new cells a render has
+ * (8 ms) does not stop a test that counts on rows and columns in view being drawn at once.
  */
-const fastCells = () => {
+async function withFastCells<T>(fn: () => Promise<T>): Promise<T> {
   const grids = customElements.get('egm-grid') as unknown as { freshCellMs: number };
   const measured = grids.freshCellMs;
   grids.freshCellMs = 0.02;
-  return () => void (grids.freshCellMs = measured);
-};
+  try {
+    return await fn();
+  } finally {
+    grids.freshCellMs = measured;
+  }
+}
 /** Runs `check` at the grid's next `egm-render`, in that update's task, and resolves with what it returns. */
 const atNextRender = <T>(el: EgmGrid, check: () => T) =>
   new Promise<T>((resolve, reject) =>
@@ -392,7 +396,6 @@ describe('egm-grid', () => {
 
     it('draws every column in view at once when a column group opens at the far right', async () => {
       const map = await loadJson('/demo/large-1000.egm.json');
-      const restore = fastCells();
       const last = map.dimensions.find((d) => d.id === map.layout.columns)!.categories.at(-1)!;
       const el = await grid(map);
       el.collapsed = [last.id];
@@ -411,12 +414,11 @@ describe('egm-grid', () => {
         expect(rows.length, 'rows in view').to.be.greaterThan(1);
         return rows.flatMap((r) => columns.filter((c) => !cell(el, r, c)).map((c) => `${r} ${c}`));
       });
-      el.collapsed = [];
-      try {
-        expect(await first).to.deep.equal([]);
-      } finally {
-        restore();
-      }
+      const missing = await withFastCells(async () => {
+        el.collapsed = [];
+        return first;
+      });
+      expect(missing).to.deep.equal([]);
       await el.updateComplete;
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });
@@ -425,7 +427,6 @@ describe('egm-grid', () => {
       const map = await loadJson('/demo/large-1000.egm.json');
       const first = map.dimensions.find((d) => d.id === map.layout.rows)!.categories[0];
       const { schema, studies } = splitMap(map);
-      const restore = fastCells();
       // Collapsed from the start: the observer has never seen the group's rows.
       const el = await fixture<EgmGrid>(html`<egm-grid .schema=${schema} .studies=${studies} .collapsed=${[first.id]}></egm-grid>`);
       await el.updateComplete;
@@ -436,12 +437,11 @@ describe('egm-grid', () => {
         expect(rows.length, 'rows of the group in view').to.be.greaterThan(1);
         return rows.filter((id) => root.querySelectorAll(`[role="gridcell"][data-row="${id}"]`).length === 0);
       });
-      el.collapsed = [];
-      try {
-        expect(await opened).to.deep.equal([]);
-      } finally {
-        restore();
-      }
+      const empty = await withFastCells(async () => {
+        el.collapsed = [];
+        return opened;
+      });
+      expect(empty).to.deep.equal([]);
       await el.updateComplete;
       expectCountsMatchCore(el, map, undefined, { drawn: true });
     });

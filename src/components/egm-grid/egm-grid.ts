@@ -656,8 +656,10 @@ export class EgmGrid extends LitElement {
    * The body rows to draw. A map's first render draws the first FIRST_ROWS (all of them when
    * the tab stop or a selection is in the body): laying out every row header for the first time
    * is most of the first frame's cost. A large grid (only the cells near the screen kept) draws
-   * no body row at first: its column headers alone make the first frame, and the rows follow in
-   * the next task, a frame of their own. Background shares (`more`) draw ROWS_MORE more each.
+   * no body row at first: its column headers alone make the first frame, and its first share,
+   * in the task right after that frame, draws ROWS_MORE rows with as many new cells as the
+   * allowance permits. Later background shares (`more`) draw ROWS_MORE more rows each, with no
+   * new cells.
    */
   private rowsToDraw(p: Prepared, more: boolean): readonly AxisEntry[] {
     const entries = p.model.rows.entries;

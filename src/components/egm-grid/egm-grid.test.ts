@@ -452,10 +452,14 @@ describe('egm-grid', () => {
       const el = document.createElement<'egm-grid'>('egm-grid');
       el.schema = schema;
       el.studies = studies;
-      // A page with no idle time: idle callbacks are held back until the end.
+      // A page with no idle time: idle callbacks are held back until the end. (Their handle is
+      // 0, which is no real callback's: cancelling one must not cancel another's.)
       const requestIdle = window.requestIdleCallback;
       const held: IdleRequestCallback[] = [];
-      window.requestIdleCallback = (callback) => held.push(callback);
+      window.requestIdleCallback = (callback) => {
+        held.push(callback);
+        return 0;
+      };
       let atFirstRender = -1;
       el.addEventListener('egm-render', () => (atFirstRender = el.shadowRoot!.querySelectorAll('tbody tr').length), { once: true });
       try {

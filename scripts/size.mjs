@@ -21,10 +21,12 @@ const FILES = [BUNDLE, ...chunks(), STANDALONE, 'dist/index.js', 'dist/core.js']
  * embed bundle, 45 KB: what the elements draw after their first screen (the panel's list and
  * cards, the about text, the printed copy, the URL state) and the download code are chunks, the
  * CSS is minified, private member names are shortened (see docs/performance.md). Code added to
- * the entry must take as much out, or move out itself.
+ * the entry must take as much out, or move out itself. The one-file form's gate went from 55 to
+ * 56 KB in the twelfth session, when it took in the map file's reader (core/read-json.ts, which
+ * parses a large file as it arrives: 0.8 KB, a chunk beside the entry).
  */
 const BUDGET = 45 * 1024;
-const STANDALONE_BUDGET = 55 * 1024;
+const STANDALONE_BUDGET = 56 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 

@@ -38,7 +38,6 @@ export { EgmValidationError, formatIssue, isEgmValidationError } from './core/er
 export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEGORY_DEPTH, type ValidationResult, type ValidateOptions } from './core/parse.js';
 export { Bitset } from './core/bitset.js';
 export { yieldToEventLoop, type AsyncOptions } from './core/yield.js';
-export { readText } from './core/read-text.js';
 export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './core/map-index.js';
 export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms } from './core/filter.js';
 export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type HeaderCounts, type SegmentInfo } from './core/grid.js';

@@ -217,6 +217,50 @@ describe('egm-map', () => {
       }
     });
 
+    it('parses a large file as it arrives, a batch of studies at a time: JSON.parse never has the whole of it', async () => {
+      // 450 copies of the small map's studies (about 0.65 MB), sent in chunks of 64 KB.
+      const small = smallMap();
+      const COPIES = 450;
+      const map = { ...small, studies: Array.from({ length: COPIES }, (_, k) => small.studies.map((s) => ({ ...s, id: `${s.id}-${k}` }))).flat() };
+      const bytes = new TextEncoder().encode(JSON.stringify(map));
+      expect(bytes.length).to.be.above(600_000);
+      const chunk = 1 << 16;
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= bytes.length) return controller.close();
+          controller.enqueue(bytes.slice(sent, (sent += chunk)));
+        },
+      });
+      const parse = JSON.parse;
+      const parsed: number[] = [];
+      JSON.parse = function (this: unknown, text: string, reviver?: Parameters<typeof parse>[1]) {
+        if (text.length > 1000) parsed.push(text.length);
+        return parse.call(this, text, reviver) as unknown;
+      };
+      const restore = stubFetch(() => Promise.resolve(new Response(body)));
+      try {
+        const el = await fixture<EgmMapElement>(html`<egm-map></egm-map>`);
+        setTimeout(() => (el.src = '/large.json'));
+        const e = await oneEvent<EgmLoadEvent>(el, 'egm-load');
+        JSON.parse = parse;
+        expect(e.detail.studies).to.equal(small.studies.length * COPIES);
+        // Batches of 256 KB and the chunk that filled one, and the rest of the file (the schema).
+        expect(Math.max(...parsed)).to.be.at.most((1 << 18) + chunk + 2);
+        expect(parsed.filter((n) => n > 100_000).length).to.be.at.least(2);
+        // Every cell counts each study 450 times: the same map as the small one, 450 times over.
+        const one = await fixture<EgmMapElement>(html`<egm-map .schema=${small}></egm-map>`);
+        await el.updateComplete;
+        await waitUntil(() => grid(el)?.shadowRoot?.querySelector('td[data-total]') && grid(one)?.shadowRoot?.querySelector('td[data-total]'));
+        const totals = (m: EgmMapElement) => [...grid(m).shadowRoot!.querySelectorAll<HTMLElement>('td[data-total]')].map((td) => Number(td.dataset.total));
+        expect(totals(el)).to.deep.equal(totals(one).map((n) => n * COPIES));
+        expect(totals(one).some((n) => n > 0)).to.equal(true);
+      } finally {
+        JSON.parse = parse;
+        restore();
+      }
+    });
+
     it('lists every validation issue of an invalid file', async () => {
       const bad = smallMap() as unknown as Record<string, any>;
       bad.studies[0].codes.outcome = ['mental'];

@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult, ty
 import { normalizeFilters } from '../../core/filter.js';
 import { isHttpUrl } from '../../core/parse.js';
 import { yieldToEventLoop } from '../../core/yield.js';
-import { readText } from '../../core/read-text.js';
 import type { EgmFilters, EgmIssue, EgmMap, EgmSchema, EgmStudy } from '../../core/types.js';
 import { EGM_FORMAT } from '../../core/types.js';
 import { formatNumber, type Params } from '../../core/i18n.js';
@@ -52,23 +51,6 @@ type Panel =
 
 /** A message of the `map` strings without a plural: the load errors. */
 type LoadError = { key: { [K in keyof EgmStrings['map']]: EgmStrings['map'][K] extends string ? K : never }[keyof EgmStrings['map']]; params: Params };
-
-/**
- * A fetched file parsed, or what it is instead. Read in slices (`readText`: Chromium's `text()`
- * decodes a body that is all there in one task, 2-3.5 s for a 52 MB map on the test machine);
- * the pieces are joined in one task (a string that size) and parsed in the next. The text is
- * this function's alone, so that it is garbage once the map is parsed, not held while the map
- * is checked and indexed (52 MB more heap for the collections then to go through).
- */
-async function readJson(response: Response, signal: AbortSignal): Promise<{ json: unknown } | { error: 'empty' | 'notJsonPage' | 'notJson' }> {
-  const text = await readText(response, signal);
-  await yieldToEventLoop();
-  try {
-    return { json: JSON.parse(text) };
-  } catch {
-    return { error: text.trim() === '' ? 'empty' : /^\s*</.test(text) ? 'notJsonPage' : 'notJson' };
-  }
-}
 
 /** Whether a map of this page has asked to warm it up (once per page: internal/warm-up.ts). */
 let warmUpAsked = false;
@@ -356,9 +338,10 @@ export class EgmMapElement extends LitElement {
       this.dispatchEvent(error);
     };
     try {
-      const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
+      // The reader of the file (core/read-json.ts) is deferred code, fetched beside the file.
+      const [response, code] = await Promise.all([fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } }), loadDeferredCode()]);
       if (!response.ok) return fail('httpError', { status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}` });
-      const read = await readJson(response, controller.signal);
+      const read = await code.readJson(response, controller.signal);
       if (this.controller !== controller) return;
       if ('error' in read) return fail(read.error, {});
       const { json } = read;
@@ -366,8 +349,8 @@ export class EgmMapElement extends LitElement {
       if (typeof json === 'object' && json !== null && format !== undefined && format !== EGM_FORMAT) {
         return fail('wrongFormat', { format: EGM_FORMAT, found: JSON.stringify(format) });
       }
-      // Checked and indexed in slices with progress (a 100,000-study map takes seconds): the
-      // task that parsed the JSON ends here, and no later one runs long.
+      // Checked and indexed in slices with progress (a 100,000-study map takes seconds), as the
+      // file was read and parsed (readJson: the study list a batch at a time as it arrives).
       this.load = { status: 'loading', url, progress: 0 };
       await yieldToEventLoop();
       let shown = 0;

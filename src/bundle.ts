@@ -8,6 +8,8 @@
  * does not download them. Two parts come from chunks beside the bundle (`dist/egm-chunks/`),
  * imported from the entry's own URL:
  * - the download buttons' code (CSV, RIS, SVG, PNG), on first use;
+ * - the reader of a map file (core/read-json.ts), when an `<egm-map src>` fetches one (beside
+ *   the file; without it the file is parsed whole);
  * - what the elements draw after their first screen (internal/deferred.ts: the study panel's
  *   list, `<egm-study-card>`, the about text's sanitiser, the grid's printed copy, the map's URL
  *   state), once the page is idle after loading (at most IDLE_LOAD_MS later) or when an element
@@ -20,7 +22,9 @@
  * the map on demand), EgmStudyCard, sanitizeHtml, readState, writeState and hasState (in the
  * chunk of what the elements draw later),
  * diffMaps, mapStats (the CLI's), synthesisGaps (the list of them, for reports and the CLI; the
- * grid marks them with synthesisGapAt), PALETTE_DESCRIPTIONS (documentation). test/node/package.test.mjs checks that the
+ * grid marks them with synthesisGapAt), PALETTE_DESCRIPTIONS (documentation), readText,
+ * readJson and jsonMapParser (for hosts that fetch a map themselves: `<egm-map src>` reads its
+ * file with the chunk's). test/node/package.test.mjs checks that the
  * bundle exports exactly the rest.
  */
 import { loadDeferredWhenIdle } from './internal/deferred-loader.js';

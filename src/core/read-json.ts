@@ -3,10 +3,7 @@
  * it arrives, the study list a batch of studies at a time, in slices that hand the thread back.
  * DOM-free (Node 20 has `Response`, streams and `TextDecoder` too).
  */
-import { YieldClock } from './yield.js';
-
-/** Bytes decoded between looks at the clock (about 2 ms on the 2-core test machine). */
-const PIECE = 1 << 17;
+import { decodePieces } from './read-text.js';
 /** Characters of the study list given to one `JSON.parse` (about 4 ms on the test machine). */
 export const BATCH = 1 << 18;
 
@@ -253,30 +250,18 @@ export type JsonTextError = 'empty' | 'notJsonPage' | 'notJson';
  * A response's body parsed as JSON, as `JSON.parse(await response.text())` would give it, but
  * read, decoded and parsed in slices that hand the thread back (`SLICE_MS`): a map's study list
  * is parsed a batch at a time as the body arrives (`jsonMapParser`). Resolves with `{ json }`,
- * or `{ error }` when the body is not JSON. Rejects with `signal`'s reason when it aborts
- * between slices, and with the stream's error when the body fails. Give it the `signal` the
- * fetch was given, which cancels the body as well.
+ * or `{ error }` when the body is not JSON (and then reads no further: the body is cancelled).
+ * Rejects with `signal`'s reason when it aborts between slices (the body cancelled), and with
+ * the stream's error when the body fails.
  */
 export async function readJson(response: Response, signal?: AbortSignal): Promise<{ json: unknown } | { error: JsonTextError }> {
-  const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
-  const clock = new YieldClock(signal);
   const parser = jsonMapParser();
-  const fail = () => ({ error: !parser.first ? 'empty' : parser.first === '<' ? 'notJsonPage' : 'notJson' }) as const;
   try {
-    for (let read; reader && !(read = await reader.read()).done; ) {
-      const bytes = read.value;
-      for (let at = 0; at < bytes.length; at += PIECE) {
-        parser.push(decoder.decode(bytes.subarray(at, at + PIECE), { stream: true }));
-        await clock.maybeYield();
-      }
-    }
-    parser.push(decoder.decode());
+    // (Leaving the loop early, on text that cannot be JSON, cancels the body.)
+    for await (const piece of decodePieces(response, signal)) parser.push(piece);
     return { json: parser.end() };
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    // Not JSON: the rest of the body is not needed.
-    void reader?.cancel().catch(() => {});
-    return fail();
+    return { error: !parser.first ? 'empty' : parser.first === '<' ? 'notJsonPage' : 'notJson' };
   }
 }

@@ -62,13 +62,26 @@ describe('readText', () => {
     assert.equal(await readText(chunked([])), '');
   });
 
-  it("rejects with the signal's reason when it aborts while the body is on its way", async () => {
+  it("rejects with the signal's reason when it aborts while the body is on its way, and cancels the body", async () => {
     const controller = new AbortController();
-    const chunks = Array.from({ length: 50 }, () => utf8('x'.repeat(100)));
-    // Each chunk 10 ms after the last: more than a slice, so the clock is looked at each time.
-    const reading = readText(chunked(chunks, 10), controller.signal);
+    let cancelled: unknown;
+    let pulled = 0;
+    // A chunk every 10 ms: more than a slice, so the clock is looked at each time.
+    const body = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        pulled++;
+        c.enqueue(utf8('x'.repeat(100)));
+      },
+      cancel(reason) {
+        cancelled = reason ?? 'cancelled';
+      },
+    });
+    const reading = readText(new Response(body), controller.signal);
     setTimeout(() => controller.abort(new Error('stop')), 25);
     await assert.rejects(reading, /stop/);
+    assert.ok(pulled >= 1 && pulled < 10, `${pulled} chunks`);
+    assert.equal(cancelled, 'cancelled');
   });
 
   it("rejects with the body's error when the stream fails", async () => {

@@ -3,7 +3,7 @@
  * `<egm-map>` (with `<egm-study-card>`), the sanitiser of its about text (in a closed
  * `<details>`), the printed copy of `<egm-grid>`, the map's URL state (only maps with
  * `url-state` use it) and the map a page's first `<egm-map src>` draws out of sight to warm
- * the page up while its file loads, and the reader of that file (`readJson`). In the embed bundle it is a chunk beside the entry (`dist/egm-chunks/`):
+ * the page up while its file loads. In the embed bundle it is a chunk beside the entry (`dist/egm-chunks/`):
  * the entry imports it once the page is idle, a map as soon as it needs it (a panel opens, its
  * `url-state` is set). See `deferred-loader.ts`.
  */
@@ -13,4 +13,3 @@ export { printView } from './print-view.js';
 export { printViewStyles } from './print-view.styles.js';
 export { pushStateToUrl, stateInUrl } from './url-state.js';
 export { warmUp } from './warm-up.js';
-export { readJson } from '../core/read-json.js';

@@ -19,15 +19,19 @@ const STRICT_ABOUT = '/test/e2e/strict-about.html';
 const TWO = '/test/e2e/two-copies.html';
 const BUNDLE = '/dist/egm-components.bundle.js';
 const HOSTILE_TEXT = '/test/e2e/hostile-text.egm.json';
-/** The chunk of what the map draws after its first screen (the panel's list, the about text). */
-const DEFERRED = (() => {
+/** The path of the bundle's chunk named `name` (`deferred-<hash>.js`, say). */
+const chunk = (name) => {
   try {
-    const file = readdirSync(new URL('../../dist/egm-chunks/', import.meta.url)).find((f) => /^deferred-[\w-]+\.js$/.test(f));
+    const file = readdirSync(new URL('../../dist/egm-chunks/', import.meta.url)).find((f) => new RegExp(`^${name}-[\\w-]+\\.js$`).test(f));
     return file ? `/dist/egm-chunks/${file}` : '(not built)';
   } catch {
     return '(not built)';
   }
-})();
+};
+/** The chunk of what the map draws after its first screen (the panel's list, the about text). */
+const DEFERRED = chunk('deferred');
+/** The chunk that reads a map file (`<egm-map src>`), fetched beside the file. */
+const READ_JSON = chunk('read-json');
 const HOSTILE = '/test/e2e/hostile.egm.json';
 const DEMO = '/demo/peer-support.egm.json';
 const TT = "require-trusted-types-for 'script'";
@@ -108,6 +112,8 @@ describe('strict host pages (dist/egm-components.bundle.js)', () => {
 
   /** Requests the page made, as paths, in order of first request. */
   const paths = (requests) => [...new Set(requests.map((u) => new URL(u).pathname + new URL(u).search))];
+  /** The same, sorted: the map file and its reader's chunk are fetched together, in either order. */
+  const sortedPaths = (requests) => paths(requests).sort();
 
   for (const policy of ['csp', 'tt', 'tt-named']) {
     it(`${policy}: hostile text fields, no violation while loading, filtering, selecting and reading the about text (HTML)`, async () => {
@@ -119,9 +125,9 @@ describe('strict host pages (dist/egm-components.bundle.js)', () => {
         assert.equal(r.about.open, true);
         assert.deepEqual(r.about.links, [['https://example.org/methods', 'noopener noreferrer', '_blank']], 'the about text is the sanitised HTML');
         assert.ok(r.about.text.startsWith('Methods: the protocol.'));
-        // (d) nothing but the page, the bundle and the map file: no fonts, images, styles or
+        // (d) nothing but the page, the bundle, its chunks and the map file: no fonts, images, styles or
         // scripts from anywhere, though the map is full of them.
-        assert.deepEqual(paths(r.requests), [`${STRICT}?policy=${policy}`, BUNDLE, HOSTILE_TEXT, DEFERRED]);
+        assert.deepEqual(sortedPaths(r.requests), [`${STRICT}?policy=${policy}`, BUNDLE, HOSTILE_TEXT, READ_JSON, DEFERRED].sort());
       } finally {
         await r.page.close();
       }
@@ -133,7 +139,7 @@ describe('strict host pages (dist/egm-components.bundle.js)', () => {
       const r = await exercise(policy, STRICT_ABOUT);
       try {
         assert.equal(r.xss, 0, 'no payload ran');
-        assert.deepEqual(paths(r.requests), [`${STRICT_ABOUT}?policy=${policy}`, BUNDLE, HOSTILE, DEFERRED]);
+        assert.deepEqual(sortedPaths(r.requests), [`${STRICT_ABOUT}?policy=${policy}`, BUNDLE, HOSTILE, READ_JSON, DEFERRED].sort());
         // The one http(s) link keeps its href; the javascript: one is text in an <a> without one.
         assert.deepEqual(r.about.links, [['https://example.org/methods', 'noopener noreferrer', '_blank'], [null, '', '']]);
         assert.deepEqual(r.about.tags.filter((t) => !['p', 'a'].includes(t)), []);
@@ -164,7 +170,7 @@ describe('strict host pages (dist/egm-components.bundle.js)', () => {
       assert.equal(r.xss, 0);
       assert.deepEqual(r.about.tags, [], 'no element in the fallback: text only');
       assert.ok(r.about.text.startsWith('Methods: the protocol.'), r.about.text.slice(0, 80));
-      assert.deepEqual(paths(r.requests), [`${STRICT}?policy=tt-lit-only`, BUNDLE, HOSTILE_TEXT, DEFERRED]);
+      assert.deepEqual(sortedPaths(r.requests), [`${STRICT}?policy=tt-lit-only`, BUNDLE, HOSTILE_TEXT, READ_JSON, DEFERRED].sort());
     } finally {
       await r.page.close();
     }
@@ -213,7 +219,7 @@ describe('strict host pages (dist/egm-components.bundle.js)', () => {
       assert.deepEqual(await violations(page), []);
       assert.deepEqual(problems, []);
       assert.equal(await page.evaluate(() => window.__xss), 0);
-      assert.deepEqual(paths(requests).sort(), [TWO, BUNDLE, `${BUNDLE}?copy=2`, DEMO, HOSTILE_TEXT, DEFERRED].sort());
+      assert.deepEqual(paths(requests).sort(), [TWO, BUNDLE, `${BUNDLE}?copy=2`, DEMO, HOSTILE_TEXT, READ_JSON, DEFERRED].sort());
     } finally {
       await page.close();
     }

@@ -338,10 +338,14 @@ export class EgmMapElement extends LitElement {
       this.dispatchEvent(error);
     };
     try {
-      // The reader of the file (core/read-json.ts) is deferred code, fetched beside the file.
-      const [response, code] = await Promise.all([fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } }), loadDeferredCode()]);
+      // The file's reader (core/read-json.ts) is a chunk of the embed bundle, fetched beside the
+      // file. Without it (a host that uploaded the bundle's file alone), the file is parsed whole.
+      const [response, reader] = await Promise.all([
+        fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } }),
+        import('../../core/read-json.js').catch(() => undefined),
+      ]);
       if (!response.ok) return fail('httpError', { status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}` });
-      const read = await code.readJson(response, controller.signal);
+      const read = reader ? await reader.readJson(response, controller.signal) : { json: JSON.parse(await response.text()) as unknown };
       if (this.controller !== controller) return;
       if ('error' in read) return fail(read.error, {});
       const { json } = read;

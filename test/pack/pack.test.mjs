@@ -72,10 +72,12 @@ describe('npm pack', () => {
     assert.deepEqual(files.filter((f) => /\.test\.|\.stories\.|fixtures?\/|(^|\/)testing\//.test(f)), []);
   });
 
-  // 520 KB until the embed bundle came in two forms: the one-file form adds about 55 KB.
-  it('is small: under 580 KB packed (elements, core, importers, CLI, workbench, locales, both embed bundles, source maps)', () => {
+  // 520 KB until the embed bundle came in two forms: the one-file form adds about 55 KB. 580
+  // until the twelfth session: the map file's reader (core/read-json.ts, in core.js and as a
+  // chunk of the embed bundle, with their source maps) took it to 589.
+  it('is small: under 600 KB packed (elements, core, importers, CLI, workbench, locales, both embed bundles, source maps)', () => {
     const size = readFileSync(tarball).length;
-    assert.ok(size < 580 * 1024, `the tarball is ${Math.round(size / 1024)} KB`);
+    assert.ok(size < 600 * 1024, `the tarball is ${Math.round(size / 1024)} KB`);
   });
 
   it('passes publint (strict) with no messages', async () => {

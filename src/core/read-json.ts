@@ -4,6 +4,7 @@
  * DOM-free (Node 20 has `Response`, streams and `TextDecoder` too).
  */
 import { decodePieces } from './read-text.js';
+
 /** Characters of the study list given to one `JSON.parse` (about 4 ms on the test machine). */
 export const BATCH = 1 << 18;
 

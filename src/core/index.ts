@@ -8,7 +8,7 @@ export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEG
 export { Bitset } from './bitset.js';
 export { yieldToEventLoop, type AsyncOptions } from './yield.js';
 export { readText } from './read-text.js';
-export { jsonMapParser, readJson, type JsonMapOptions, type JsonMapParser, type JsonTextError } from './read-json.js';
+export { jsonMapParser, readJson, type JsonMapParser, type JsonTextError } from './read-json.js';
 export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './map-index.js';
 export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms } from './filter.js';
 export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type HeaderCounts, type SegmentInfo } from './grid.js';

@@ -16,8 +16,8 @@ function reference(text: string): unknown {
 }
 
 /** What the parser makes of `text` cut at `cuts` (sorted offsets), with batches of `batchSize`. */
-function pieces(text: string, cuts: number[], batchSize?: number, shareCodes?: boolean): unknown {
-  const parser = jsonMapParser({ batchSize, shareCodes });
+function pieces(text: string, cuts: number[], batchSize?: number): unknown {
+  const parser = jsonMapParser(batchSize);
   try {
     let at = 0;
     for (const c of [...cuts, text.length]) {
@@ -124,68 +124,19 @@ describe('jsonMapParser', () => {
     assert.equal(parser.first, '<');
   });
 
-  it('shares equal code lists, frozen, with shareCodes (and only lists of strings in a study\'s codes)', () => {
-    type Parsed = { studies: { codes: Record<string, unknown> }[]; after: { codes: Record<string, unknown> } };
-    const text = mapText(300);
-    const whole = JSON.parse(text) as Parsed;
-    for (const [n, batch] of [[7, 1], [4096, 1000], [text.length, 1 << 20]] as const) {
-      const { value } = pieces(text, every(text, n), batch, true) as { value: Parsed };
-      assert.deepEqual(value, whole);
-      const lists = new Set(value.studies.flatMap((st) => Object.values(st.codes)));
-      // mapText: interventions [i0]–[i6], outcomes [o0, o1]–[o4, o0].
-      assert.equal(lists.size, 12, `pieces of ${n}, batches of ${batch}`);
-      assert.ok([...lists].every((l) => Object.isFrozen(l)));
-      assert.equal(value.studies[7].codes.intervention, value.studies[0].codes.intervention);
-      assert.throws(() => (value.studies[0].codes.intervention as string[]).push('i9'), TypeError);
-      assert.deepEqual(value.studies[7].codes.intervention, ['i0']);
-    }
-    // Not asked: as JSON.parse gives them, each its own list.
-    const plain = (pieces(text, [], undefined, false) as { value: Parsed }).value;
-    assert.equal(new Set(plain.studies.flatMap((st) => Object.values(st.codes))).size, 600);
-    assert.ok(!Object.isFrozen(plain.studies[0].codes.intervention));
-
-    const odd = JSON.stringify({
-      studies: [
-        { codes: { a: ['x', 'y'], b: [1], c: ['x', { id: 'y' }], d: [] } },
-        { codes: { b: [1], e: ['x', 'y'], f: [], g: 'x' } },
-        { codes: ['x', 'y'] },
-        { codes: null },
-        'x',
-        { other: ['x', 'y'] },
-      ],
-    }).replace('"d":[]', '"__proto__":["x","y"],"d":[]');
-    const got = (pieces(odd, every(odd, 5), 10, true) as { value: { studies: Record<string, any>[] } }).value;
-    assert.deepEqual(got, JSON.parse(odd));
-    const [s0, s1, s2, , , s5] = got.studies;
-    // Equal lists of strings under any dimension are one; the empty list too.
-    assert.equal(s1.codes.e, s0.codes.a);
-    assert.equal(s1.codes.f, s0.codes.d);
-    assert.ok(Object.isFrozen(s0.codes.a));
-    // Lists with anything but strings, and lists outside a study's codes object, are left alone.
-    assert.notEqual(s1.codes.b, s0.codes.b);
-    assert.ok(!Object.isFrozen(s0.codes.b) && !Object.isFrozen(s0.codes.c));
-    assert.ok(!Object.isFrozen(s2.codes) && !Object.isFrozen(s5.other));
-    // An own `__proto__` key stays an own list, and the prototype stays Object's.
-    assert.equal(Object.getPrototypeOf(s0.codes), Object.prototype);
-    assert.ok(Object.hasOwn(s0.codes, '__proto__') && !Object.isFrozen(Object.getOwnPropertyDescriptor(s0.codes, '__proto__')!.value));
-    // Each parser has its own lists: nothing is shared between two files.
-    const again = (pieces(odd, [], undefined, true) as { value: { studies: Record<string, any>[] } }).value;
-    assert.notEqual(again.studies[0].codes.a, s0.codes.a);
-  });
-
   it('agrees with JSON.parse on broken and reshaped maps, in random pieces and batches', () => {
     const base = mapText(12);
     const alphabet = ['{', '}', '[', ']', ',', ':', '"', '\\', ' ', '1', 'a', '},{"id":', '"studies":['];
     const edit = fc.record({ at: fc.nat(), op: fc.constantFrom('delete', 'insert', 'replace'), what: fc.constantFrom(...alphabet) });
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 0, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 1, max: 400 }), fc.boolean(), (edits, cutAt, batch, share) => {
+      fc.property(fc.array(edit, { minLength: 0, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 1, max: 400 }), (edits, cutAt, batch) => {
         let text = base;
         for (const { at, op, what } of edits) {
           const i = at % (text.length + 1);
           text = op === 'delete' ? text.slice(0, i) + text.slice(i + 1) : op === 'insert' ? text.slice(0, i) + what + text.slice(i) : text.slice(0, i) + what + text.slice(i + 1);
         }
         const cuts = cutAt.map((c) => c % (text.length + 1)).sort((a, b) => a - b);
-        assert.deepEqual(pieces(text, cuts, batch, share), reference(text));
+        assert.deepEqual(pieces(text, cuts, batch), reference(text));
       }),
       fuzzParams(10),
     );

@@ -29,71 +29,15 @@ export interface JsonMapParser {
   readonly first: string;
 }
 
-/** Options of `jsonMapParser` and `readJson`. */
-export interface JsonMapOptions {
-  /** Characters of the study list given to one `JSON.parse`: `BATCH` (256 KB) by default. */
-  batchSize?: number;
-  /**
-   * Equal code lists become one array (default `false`). Each study's `codes` value that is a
-   * list of strings is replaced, as its batch is parsed, by the first list of the same strings
-   * in the same order that the file held (under any dimension), frozen. A map's studies share
-   * few distinct lists (the 100,000-study benchmark map: 51,432 of 900,000), so this keeps
-   * about 0.4 KB per study off the heap, and the garbage collector has as much less to copy
-   * and mark. The value is then equal to `JSON.parse`'s (deeply), not the same: its shared
-   * lists are frozen, so that changing one throws instead of changing other studies' codes.
-   */
-  shareCodes?: boolean;
-}
-
-/** A trie of code lists: one node per list prefix, keyed by the next string. */
-class ListNode {
-  next: Map<string, ListNode> | undefined = undefined;
-  list: string[] | undefined = undefined;
-}
-
-/**
- * Replaces each list of strings in `study.codes` by the first equal list seen by `root`'s
- * owner (frozen): see `JsonMapOptions.shareCodes`. Anything else is left as it is.
- */
-function shareCodes(study: unknown, root: ListNode): void {
-  if (study === null || typeof study !== 'object') return;
-  const codes = (study as { codes?: unknown }).codes;
-  if (codes === null || typeof codes !== 'object' || Array.isArray(codes)) return;
-  const record = codes as Record<string, unknown>;
-  for (const key in record) {
-    // (An own `__proto__` key, which JSON.parse can make, is left: assigning it sets the prototype.)
-    if (key === '__proto__' || !Object.prototype.hasOwnProperty.call(record, key)) continue;
-    const list = record[key];
-    if (!Array.isArray(list)) continue;
-    let node = root;
-    const n = list.length;
-    let i = 0;
-    for (; i < n; i++) {
-      const id: unknown = list[i];
-      if (typeof id !== 'string') break;
-      let next = node.next;
-      if (next === undefined) node.next = next = new Map();
-      let child = next.get(id);
-      if (child === undefined) next.set(id, (child = new ListNode()));
-      node = child;
-    }
-    if (i < n) continue;
-    if (node.list === undefined) node.list = Object.freeze(list as string[]) as string[];
-    else record[key] = node.list;
-  }
-}
-
 /**
  * `JSON.parse` fed piece by piece. The text of a top-level `"studies"` array is cut at its
  * commas into batches of about `batchSize` characters, each parsed on its own as the pieces
  * come in (`push`); the rest of the document, the array left as `[]`, is parsed at the end and
  * given the studies (`end`). The value is the one `JSON.parse` gives for the whole text (the
- * last of duplicate keys wins; a key written with escapes is still the key; with `shareCodes`,
- * equal code lists are one frozen array), and text that `JSON.parse` rejects throws a
- * `SyntaxError`, from `push` or from `end`.
+ * last of duplicate keys wins; a key written with escapes is still the key), and text that
+ * `JSON.parse` rejects throws a `SyntaxError`, from `push` or from `end`.
  */
-export function jsonMapParser({ batchSize = BATCH, shareCodes: share = false }: JsonMapOptions = {}): JsonMapParser {
-  const lists = share ? new ListNode() : undefined;
+export function jsonMapParser(batchSize = BATCH): JsonMapParser {
   let first = '';
   let depth = 0;
   /** The top-level value's opening character. */
@@ -123,14 +67,6 @@ export function jsonMapParser({ batchSize = BATCH, shareCodes: share = false }: 
   let fast = false;
   let ended = false;
 
-  /** Adds a batch's studies to the study list (their code lists shared, with `shareCodes`). */
-  const add = (list: unknown[]) => {
-    for (let k = 0; k < list.length; k++) {
-      if (lists) shareCodes(list[k], lists);
-      studies.push(list[k]);
-    }
-  };
-
   /** Parses the batch read so far into the study list. */
   const flush = () => {
     const text = batch.join('');
@@ -138,7 +74,7 @@ export function jsonMapParser({ batchSize = BATCH, shareCodes: share = false }: 
     batchLength = 0;
     if (/[^ \t\n\r]/.test(text)) {
       const list = JSON.parse(`[${text}]`) as unknown[];
-      add(list);
+      for (let k = 0; k < list.length; k++) studies.push(list[k]);
     } else if (commas) {
       // `[]` is a study list, but `[,]`, `[1,]` and `[,1]` are not.
       throw new SyntaxError('An empty item in the study list');
@@ -272,7 +208,7 @@ export function jsonMapParser({ batchSize = BATCH, shareCodes: share = false }: 
           // (scanned below)
         }
         if (list) {
-          add(list);
+          for (let k = 0; k < list.length; k++) studies.push(list[k]);
           commas = true;
           const tail = text.slice(text.indexOf(',', end) + 1);
           batch = [tail];
@@ -317,11 +253,10 @@ export type JsonTextError = 'empty' | 'notJsonPage' | 'notJson';
  * is parsed a batch at a time as the body arrives (`jsonMapParser`). Resolves with `{ json }`,
  * or `{ error }` when the body is not JSON (and then reads no further: the body is cancelled).
  * Rejects with `signal`'s reason when it aborts between slices (the body cancelled), and with
- * the stream's error when the body fails. `options`: see `JsonMapOptions` (`shareCodes` keeps a
- * large map's memory down).
+ * the stream's error when the body fails.
  */
-export async function readJson(response: Response, signal?: AbortSignal, options?: JsonMapOptions): Promise<{ json: unknown } | { error: JsonTextError }> {
-  const parser = jsonMapParser(options);
+export async function readJson(response: Response, signal?: AbortSignal): Promise<{ json: unknown } | { error: JsonTextError }> {
+  const parser = jsonMapParser();
   try {
     // (Leaving the loop early, on text that cannot be JSON, cancels the body.)
     for await (const piece of decodePieces(response, signal)) parser.push(piece);

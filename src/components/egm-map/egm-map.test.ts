@@ -256,10 +256,6 @@ describe('egm-map', () => {
         const totals = (m: EgmMapElement) => [...grid(m).shadowRoot!.querySelectorAll<HTMLElement>('td[data-total]')].map((td) => Number(td.dataset.total));
         expect(totals(el)).to.deep.equal(totals(one).map((n) => n * COPIES));
         expect(totals(one).some((n) => n > 0)).to.equal(true);
-        // Equal code lists are one frozen array (readJson's shareCodes): as many as the small map has.
-        const lists = new Set(grid(el).model!.index.studies.flatMap((s) => Object.values(s.codes)));
-        expect(lists.size).to.equal(new Set(small.studies.flatMap((s) => Object.values(s.codes).map((l) => JSON.stringify(l)))).size);
-        expect([...lists].every((l) => Object.isFrozen(l))).to.equal(true);
       } finally {
         JSON.parse = parse;
         restore();

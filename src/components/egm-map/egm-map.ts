@@ -340,14 +340,12 @@ export class EgmMapElement extends LitElement {
     try {
       // The file's reader (core/read-json.ts) is a chunk of the embed bundle, fetched beside the
       // file. Without it (a host that uploaded the bundle's file alone), the file is parsed whole.
-      // The parsed file is ours: equal code lists become one (frozen) array, a third less heap
-      // at 100,000 studies, and less for the garbage collector to copy and mark.
       const [response, reader] = await Promise.all([
         fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } }),
         import('../../core/read-json.js').catch(() => undefined),
       ]);
       if (!response.ok) return fail('httpError', { status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}` });
-      const read = reader ? await reader.readJson(response, controller.signal, { shareCodes: true }) : { json: JSON.parse(await response.text()) as unknown };
+      const read = reader ? await reader.readJson(response, controller.signal) : { json: JSON.parse(await response.text()) as unknown };
       if (this.controller !== controller) return;
       if ('error' in read) return fail(read.error, {});
       const { json } = read;

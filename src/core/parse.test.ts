@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { EgmValidationError, isEgmValidationError } from './errors.js';
 import { isHttpUrl, MAX_CATEGORY_DEPTH, parseMap, splitMap, validateMap } from './parse.js';
 import { suggest } from './suggest.js';
 import { smallMap } from './testing/fixture.js';
+import { fuzzParams } from './testing/fuzz.js';
 import type { EgmCategory, EgmIssue } from './types.js';
 
 /** The issues parseMap reports for `input`, as `path: message` lines. */
@@ -362,5 +364,89 @@ describe('validateMap with adopt (the input is given away)', () => {
     const adopted = validateMap(input, { adopt: true });
     assert.deepEqual(adopted.map!.studies[0].codes.support, ['education', 'remote', 'emotional']);
     assert.deepEqual(adopted, validateMap(broken((m) => (m.studies[0].codes.support = Array.from({ length: 30 }, (_, i) => ['education', 'remote', 'emotional'][i % 3])))));
+  });
+});
+
+/** A map of one dimension `d` of `n` categories c1…cn, and one study per code list. */
+function listMap(n: number, lists: string[][]): Record<string, any> {
+  return {
+    format: 'egm/1',
+    title: 'Lists',
+    dimensions: [
+      { id: 'd', label: 'D', categories: Array.from({ length: n }, (_, i) => ({ id: `c${i + 1}`, label: `C ${i + 1}` })) },
+      { id: 'e', label: 'E', categories: [{ id: 'e1', label: 'E 1' }] },
+    ],
+    layout: { rows: 'd', columns: 'e' },
+    studies: lists.map((codes, i) => ({ id: `s${i}`, title: `S ${i}`, codes: { d: codes } })),
+  };
+}
+
+describe('validateMap: code lists', () => {
+  it('gives frozen lists, one array for equal lists of a dimension, and leaves a copied input alone', () => {
+    const input = smallMap();
+    const map = parseMap(input);
+    for (const dim of map.dimensions) {
+      const lists = map.studies.map((s) => s.codes[dim.id]).filter((l) => l !== undefined);
+      assert.ok(lists.every((l) => Object.isFrozen(l)), dim.id);
+      // As many arrays as distinct lists (by their ids in order), counted from the input.
+      const distinct = new Set(input.studies.map((s) => s.codes[dim.id]).filter((l) => l !== undefined).map((l) => JSON.stringify(l)));
+      assert.equal(new Set(lists).size, distinct.size, dim.id);
+    }
+    // Two studies of the fixture with equal outcome lists: one array, not the input's.
+    const key = (i: number) => JSON.stringify(input.studies[i].codes.outcome);
+    const i = input.studies.findIndex((_, k) => input.studies.some((_s, j) => j > k && key(j) === key(k)));
+    const j = input.studies.findIndex((_, k) => k > i && key(k) === key(i));
+    assert.ok(i >= 0 && j > i, 'two studies with equal outcome lists');
+    assert.equal(map.studies[j].codes.outcome, map.studies[i].codes.outcome);
+    assert.notEqual(map.studies[i].codes.outcome, input.studies[i].codes.outcome);
+    assert.ok(!Object.isFrozen(input.studies[i].codes.outcome), 'the input list is not frozen');
+    assert.throws(() => map.studies[i].codes.outcome.push('cost'), TypeError);
+  });
+
+  it('adopting, freezes the input lists and puts the first of equal lists in place of the others', () => {
+    const five = ['c1', 'c2', 'c3', 'c4', 'c5'];
+    const input = listMap(5, [['c1', 'c2'], ['c1', 'c2'], ['c2', 'c1'], ['c1', 'c1', 'c2'], ['c1', 'c2'], five]);
+    const first = input.studies[0].codes.d;
+    const fiveCodes = input.studies[5].codes;
+    const r = validateMap(input, { adopt: true });
+    // A list too long to share is kept as it is, in its own codes object.
+    assert.equal(r.map!.studies[5].codes, fiveCodes);
+    assert.equal(r.map!.studies[5].codes.d, five);
+    assert.equal(r.ok, true);
+    const lists = input.studies.map((s: { codes: { d: string[] } }) => s.codes.d);
+    assert.equal(lists[0], first);
+    assert.equal(lists[1], first);
+    assert.equal(lists[4], first);
+    assert.notEqual(lists[2], first, 'the same ids in another order are another list');
+    // A list with a duplicate is rebuilt (the copy's rule): equal to the first, but its own array.
+    assert.deepEqual(r.map.studies[3].codes.d, ['c1', 'c2']);
+    assert.notEqual(r.map.studies[3].codes.d, first);
+    assert.ok(r.map.studies.every((s) => Object.isFrozen(s.codes.d)), 'every list frozen');
+  });
+
+  it('shares lists of up to 4 ids of dimensions of up to 9,000 categories (exact keys), and never lists that differ', () => {
+    const ids = (...k: number[]) => k.map((i) => `c${i}`);
+    // 9,000 categories: keys below 9,001^4 < 2^53.
+    const d = parseMap(listMap(9_000, [ids(9_000, 1, 8_999, 2), ids(9_000, 1, 8_999, 2), ids(9_000, 1, 8_999, 3), ids(1, 2, 3, 4, 5), ids(1, 2, 3, 4, 5), []])).studies.map((s) => s.codes.d);
+    assert.equal(d[1], d[0]);
+    assert.notEqual(d[2], d[0]);
+    assert.notEqual(d[4], d[3], 'five ids: not shared');
+    assert.deepEqual(d[4], d[3]);
+    assert.deepEqual(d[5], []);
+    assert.ok(d.every((l) => Object.isFrozen(l)), 'every list frozen');
+    const large = parseMap(listMap(9_001, [ids(5), ids(5)])).studies.map((s) => s.codes.d);
+    assert.notEqual(large[1], large[0], '9,001 categories: not shared');
+    assert.ok(large.every((l) => Object.isFrozen(l)), 'every list frozen');
+    // Any lists of a small dimension: one array exactly when equal (up to 4 ids), never mixed up.
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 4 }), { maxLength: 4 }), { maxLength: 12 }), (lists) => {
+        const out = parseMap(listMap(4, lists.map((l) => ids(...l)))).studies.map((s) => s.codes.d);
+        out.forEach((a, i) => {
+          assert.deepEqual(a, ids(...lists[i]));
+          out.forEach((b, j) => assert.equal(a === b, JSON.stringify(lists[i]) === JSON.stringify(lists[j]), `${i} ${j}`));
+        });
+      }),
+      fuzzParams(0.5),
+    );
   });
 });

@@ -256,6 +256,13 @@ describe('egm-map', () => {
         const totals = (m: EgmMapElement) => [...grid(m).shadowRoot!.querySelectorAll<HTMLElement>('td[data-total]')].map((td) => Number(td.dataset.total));
         expect(totals(el)).to.deep.equal(totals(one).map((n) => n * COPIES));
         expect(totals(one).some((n) => n > 0)).to.equal(true);
+        // Equal code lists of a dimension are one frozen array: as many as the small map has.
+        const studies = grid(el).model!.index.studies;
+        for (const { id } of small.dimensions) {
+          const lists = new Set(studies.map((s) => s.codes[id]).filter((l) => l !== undefined));
+          expect(lists.size, id).to.equal(new Set(small.studies.map((s) => s.codes[id]).filter((l) => l !== undefined).map((l) => JSON.stringify(l))).size);
+          expect([...lists].every((l) => Object.isFrozen(l)), id).to.equal(true);
+        }
       } finally {
         JSON.parse = parse;
         restore();

@@ -378,11 +378,14 @@ export class EgmFilterBar extends LitElement {
         const st = optionState(dim, selected, id);
         const count = facets.get(id) ?? 0;
         const cls = `option${n.children ? ' group' : ''}${count === 0 ? ' empty' : ''}`;
+        // The description is the label's tooltip and the checkbox's accessible description (a
+        // title on the label alone reaches no screen reader).
         return html`<li>
           <label class=${cls} part="option" title=${n.data.description ?? nothing}>
             <input
               type="checkbox"
               data-id=${id}
+              title=${n.data.description ?? nothing}
               .checked=${live(st === 'checked' || st === 'implied')}
               .indeterminate=${live(st === 'mixed')}
               @change=${(e: Event) => this.onOptionChange(dim, id, (e.target as HTMLInputElement).checked)}

@@ -796,6 +796,8 @@ export class EgmGrid extends LitElement {
     return guard(deps, () => {
       const g = l10n.s.grid;
       // By position, not by category id: an id may hold spaces, which would split the IDREF list.
+      // The description is the header's accessible description only: hidden, so that it is not
+      // part of the name as well (read twice on every header), and shown in its tooltip.
       const descId = `desc-${axis}-${i}`;
       const classes = `head ${axis} depth-${e.depth}${e.group ? ' group' : ''}${e.expanded ? ' expanded' : ''}`;
       // A count's room is sized by its unfiltered value (`data-max`, drawn invisibly by CSS) and
@@ -818,7 +820,7 @@ export class EgmGrid extends LitElement {
           <span class="head-count" data-max=${l10n.n(maxCount)}><span class="live">${aroundNumber(l10n.t(g.headCount, { n: count }), l10n.n(count))}</span></span>
           ${direct}
         </span>
-        ${e.description ? html`<span class="visually-hidden" id=${descId}>${e.description}</span>` : nothing}`;
+        ${e.description ? html`<span hidden id=${descId}>${e.description}</span>` : nothing}`;
       const role = axis === 'row' ? 'rowheader' : 'columnheader';
       return html`<th
         role=${grid ? role : nothing}

@@ -19,7 +19,7 @@
  * single file and for standalone pages.
  *
  * OFF_PAGE: studiesToCsv, studiesToRis, csvCell, mapPicture, pictureToSvg (exports: loaded by
- * the map on demand), EgmStudyCard, sanitizeHtml, readState, writeState and hasState (in the
+ * the map on demand), EgmStudyCard, sanitizeHtml, readState, writeState, hasState and fitState (in the
  * chunk of what the elements draw later),
  * diffMaps, mapStats (the CLI's), synthesisGaps (the list of them, for reports and the CLI; the
  * grid marks them with synthesisGapAt), PALETTE_DESCRIPTIONS (documentation), readText,

@@ -2,14 +2,18 @@
  * `<egm-map url-state>`'s state in the page's URL (its hash): the browser's side of
  * core/export/state.ts. Part of the code drawn after the first screen (`deferred.ts`).
  */
-import { hasState, readState, writeState, type MapViewState } from '../core/export/state.js';
+import { fitState, hasState, readState, writeState, type MapViewState } from '../core/export/state.js';
+import type { MapIndex } from '../core/map-index.js';
 
 const hashParams = () => new URLSearchParams(location.hash.replace(/^#/, ''));
 
-/** The state of the map namespaced `ns` in the URL, if the URL carries any. */
-export function stateInUrl(ns: string): MapViewState | undefined {
+/**
+ * The state of the map namespaced `ns` in the URL, if the URL carries any, less the ids the
+ * map indexed by `index` does not have (see `fitState`).
+ */
+export function stateInUrl(ns: string, index: MapIndex): MapViewState | undefined {
   const params = hashParams();
-  return hasState(params, ns) ? readState(params, ns) : undefined;
+  return hasState(params, ns) ? fitState(readState(params, ns), index) : undefined;
 }
 
 /**

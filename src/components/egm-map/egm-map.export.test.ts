@@ -103,6 +103,18 @@ describe('egm-map url-state', () => {
     expect([...root(el).querySelectorAll('egm-study-card')].map((c) => c.study!.id)).to.deep.equal(['s1']);
   });
 
+  it('applies what a stale or hand-edited link holds that the map has, and drops the rest', async () => {
+    // Dimensions named after Object.prototype members, a category the map does not have (any
+    // more), a cell of unknown ids: the population filter alone is left.
+    history.replaceState(null, '', '#small.f.toString=x&small.f.__proto__=y&small.f.population=gone&small.f.population=adults&small.row=gone&small.col=mental-health');
+    const el = await small('url-state');
+    await grid(el).updateComplete;
+    expect(el.filters).to.deep.equal({ categories: { population: ['adults'] } });
+    expect(root(el).querySelector('.panel')).to.equal(null);
+    expect(grid(el).shadowRoot!.querySelectorAll('[aria-selected="true"]')).to.have.length(0);
+    expect(cell(el, 'education', 'mental-health').dataset.count).to.equal('1');
+  });
+
   it('writes changes to the URL and follows the back button', async () => {
     history.replaceState(null, '', '#other.q=kept');
     const el = await small('url-state');

@@ -186,7 +186,9 @@ export class EgmMapElement extends LitElement {
   /**
    * Keep filters, the selected cell, collapsed groups and the view in the page URL (its hash),
    * restore them on load and follow the back button. Namespaced by the map's `id` (else the
-   * element's `id`, else `egm`), so several maps on one page keep separate state.
+   * element's `id`, else `egm`), so several maps on one page keep separate state. What a link
+   * holds that the map does not have (a category since removed, a hand-edited id) is dropped on
+   * restore; the rest applies.
    */
   urlState = false;
   /** Milliseconds a `src` load may take before it fails. */
@@ -870,7 +872,7 @@ export class EgmMapElement extends LitElement {
       });
       return;
     }
-    const state = code.stateInUrl(this.stateKey);
+    const state = code.stateInUrl(this.stateKey, this.data!.index);
     if (!state) return;
     this.restoring = true;
     this.filters = state.filters;

@@ -122,6 +122,18 @@ describe('egm-study-card', () => {
       expect(textOf($(el, '.source'))).to.equal(study.source);
     });
 
+    it('isolates each author, the source and the abstract: a bidi override stays inside its field', async () => {
+      const RLO = '\u202E';
+      const el = await card({ id: 'x', title: 'T', codes: {}, authors: [`Ab${RLO}cd`, 'Ef'], year: 2020, source: `So${RLO}urce`, abstract: `Ab${RLO}stract` }, null);
+      const names = $$(el, '#authors bdi');
+      expect(names.map((b) => b.textContent)).to.deep.equal([`Ab${RLO}cd`, 'Ef']);
+      expect(textOf($(el, '#authors'))).to.equal(`Ab${RLO}cd, Ef`);
+      for (const field of [...names, $(el, '.source')!, $(el, '.abstract')!]) {
+        expect(getComputedStyle(field).unicodeBidi, field.className || field.localName).to.equal('isolate');
+      }
+      expect([$(el, '.source')!.dir, $(el, '.abstract')!.dir]).to.deep.equal(['auto', 'auto']);
+    });
+
     it('shows every author after "+N more", and four authors without a button', async () => {
       const study = manyAuthors();
       const el = await card(study);
@@ -198,6 +210,11 @@ describe('egm-study-card', () => {
       expect(a.target).to.equal('_blank');
       expect(a.rel.split(' ')).to.include.members(['noopener', 'noreferrer']);
       expect(textOf(a)).to.equal('Read the study (doi.org), opens in a new tab');
+    });
+
+    it('links a DOI holding a lone surrogate (which encodeURIComponent refuses) with U+FFFD in its place', async () => {
+      const el = await card({ id: 'x', title: 'T', codes: {}, doi: '10.1000/a\uD800b' }, null);
+      expect(($(el, 'a.link') as HTMLAnchorElement).href).to.equal('https://doi.org/10.1000/a%EF%BF%BDb');
     });
 
     it('prefers the DOI to the url, and uses the url when there is no DOI', async () => {

@@ -298,7 +298,7 @@ export class EgmStudyCard extends LitElement {
       ${authors || year !== undefined || source
         ? html`<p class="meta" part="meta">
             ${authors ?? nothing}${year !== undefined ? html`<span class="year">${year}</span>` : nothing}${source
-              ? html`<span class="source">${source}</span>`
+              ? html`<span class="source" dir="auto">${source}</span>`
               : nothing}
           </p>`
         : nothing}
@@ -321,7 +321,7 @@ export class EgmStudyCard extends LitElement {
           </dl>`
         : nothing}
       ${abstract
-        ? html`<p id="abstract" class="abstract ${this.abstractExpanded ? '' : 'clamped'}" part="abstract">${abstract}</p>
+        ? html`<p id="abstract" class="abstract ${this.abstractExpanded ? '' : 'clamped'}" part="abstract" dir="auto">${abstract}</p>
             ${this.abstractOverflows || this.abstractExpanded
               ? html`<button
                   class="text-button abstract-toggle"
@@ -349,10 +349,12 @@ export class EgmStudyCard extends LitElement {
     const all = Array.isArray(s.authors) ? s.authors.map(text).filter((a): a is string => a !== undefined) : [];
     if (all.length === 0) return undefined;
     // "A, B, C et al." is the usual short form; one more name than that costs less than a button.
+    // Each name is isolated (`<bdi>`): a right-to-left name, or a stray bidi override in one,
+    // cannot reorder the names, year and source after it.
     const short = all.length > AUTHORS_SHOWN + 1;
     const shown = short && !this.authorsExpanded ? all.slice(0, AUTHORS_SHOWN) : all;
     return html`<span class="authors" part="authors"
-      ><span id="authors">${shown.join(', ')}${short && !this.authorsExpanded ? t.etAl : ''}</span>${short
+      ><span id="authors">${shown.map((a, i) => html`${i ? ', ' : ''}<bdi>${a}</bdi>`)}${short && !this.authorsExpanded ? t.etAl : ''}</span>${short
         ? html` <button
             class="text-button"
             part="toggle"

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { normalizeFilters } from '../filter.js';
 import { GridModel } from '../grid.js';
 import { createIndex } from '../map-index.js';
 import { parseMap, splitMap } from '../parse.js';
 import { smallMap } from '../testing/fixture.js';
+import { wellFormed } from '../text.js';
+import { assertNoPollution, fuzzParams, HOSTILE_KEYS, prototypeSnapshot } from '../testing/fuzz.js';
 import { mapPicture, pictureToSvg } from './picture.js';
-import { readState, writeState } from './state.js';
+import { fitState, readState, writeState } from './state.js';
 import { csvCell, studiesToCsv, studiesToRis } from './table.js';
 
 const map = parseMap(smallMap());
@@ -81,6 +85,62 @@ describe('view state in URLs', () => {
   it('drops junk', () => {
     assert.deepEqual(readState(new URLSearchParams('a.from=abc&a.mode=weird&a.row=x&a.f.=y'), 'a'), { filters: { categories: {} }, selected: null, collapsed: [], view: undefined });
   });
+
+  it('reads dimension ids named after Object.prototype members as ids, touching no prototype', () => {
+    const before = prototypeSnapshot();
+    const state = readState(new URLSearchParams('a.f.__proto__=x&a.f.toString=y&a.f.constructor=z&a.f.toString=w'), 'a');
+    // (JSON.parse makes "__proto__" an own key, as the state has it.)
+    assert.deepEqual(state.filters.categories, JSON.parse('{"__proto__":["x"],"constructor":["z"],"toString":["y","w"]}'));
+    assert.equal(Object.getPrototypeOf(state.filters.categories), Object.prototype);
+    assertNoPollution(before);
+  });
+
+  it('fits a state to a map: unknown dimensions, categories and cells are dropped, the rest kept', () => {
+    const index = createIndex(map);
+    const state = {
+      filters: { categories: { population: ['gone', 'adults'], nope: ['x'], design: ['gone'] }, query: 'peer', years: { from: 2010 } },
+      selected: { rowId: 'education', columnId: 'mental-health' },
+      collapsed: ['delivery', 'gone'],
+      view: 'heatmap',
+    };
+    assert.deepEqual(fitState(state, index), {
+      filters: { categories: { population: ['adults'] }, query: 'peer', years: { from: 2010 } },
+      selected: { rowId: 'education', columnId: 'mental-health' },
+      collapsed: ['delivery'],
+      view: 'heatmap',
+    });
+    assert.equal(fitState({ ...state, selected: { rowId: 'education', columnId: 'gone' } }, index).selected, null);
+    assert.equal(fitState({ ...state, selected: { rowId: 'gone', columnId: 'mental-health' } }, index).selected, null);
+    const hostile = readState(new URLSearchParams('m.f.__proto__=adults&m.f.population=adults'), 'm');
+    assert.deepEqual(fitState(hostile, index).filters.categories, { population: ['adults'] });
+  });
+
+  it('never throws on any query string, and round-trips any state it wrote', () => {
+    const before = prototypeSnapshot();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('a', '__proto__', 'a.f'), (query, ns) => {
+        readState(new URLSearchParams(query), ns);
+      }),
+      fuzzParams(),
+    );
+    // Ids and text without lone surrogates (a URL carries UTF-8, which has no room for them).
+    const text = fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }));
+    fc.assert(
+      fc.property(
+        fc.dictionary(text, fc.uniqueArray(text, { minLength: 1, maxLength: 3 }), { maxKeys: 4 }),
+        fc.option(fc.tuple(text, text), { nil: null }),
+        fc.uniqueArray(text, { maxLength: 3 }),
+        (categories, cell, collapsed) => {
+          const state = { filters: { categories }, selected: cell && { rowId: cell[0], columnId: cell[1] }, collapsed };
+          const back = readState(new URLSearchParams(writeState(new URLSearchParams(), 'm', state).toString()), 'm');
+          assert.deepEqual(back.filters, normalizeFilters(state.filters));
+          assert.deepEqual([back.selected, back.collapsed], [state.selected, state.collapsed]);
+        },
+      ),
+      fuzzParams(),
+    );
+    assertNoPollution(before);
+  });
 });
 
 describe('mapPicture / pictureToSvg', () => {
@@ -96,6 +156,19 @@ describe('mapPicture / pictureToSvg', () => {
     assert.ok(!/<script|href=|on\w+=/i.test(svg));
     assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
     assert.ok(svg.includes('<title>A &quot;map&quot;</title>'));
+  });
+
+  it('writes well-formed XML from labels holding control characters and lone surrogates', () => {
+    const m = smallMap();
+    m.dimensions[0].categories[0].label = 'A\u0001B\uD800C\u0007';
+    const model = new GridModel(createIndex(parseMap(m)), { rows: 'support', columns: 'outcome', segments: 'quality' });
+    const svg = pictureToSvg(mapPicture(model, model.totals), 'T\uDC00itle\u001F');
+    // Controls XML 1.0 forbids are dropped; a lone surrogate becomes U+FFFD.
+    assert.ok(svg.includes('>AB\uFFFDC</text>'), 'the label, cleaned');
+    assert.ok(svg.includes('<title>T\uFFFDitle</title>'), 'the title, cleaned');
+    assert.equal(wellFormed(svg), svg, 'no lone surrogate anywhere');
+    // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
+    assert.ok(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(svg), 'no character XML forbids');
   });
 
   it('draws only what passes the filter', () => {

@@ -4,6 +4,7 @@
  * their own state. `#peer.population=carers&peer.q=diabetes&peer.row=education&peer.col=mental-health`
  */
 import { normalizeFilters } from '../filter.js';
+import type { MapIndex } from '../map-index.js';
 import type { EgmFilters } from '../types.js';
 
 export interface MapViewState {
@@ -39,7 +40,9 @@ export function writeState(params: URLSearchParams, ns: string, state: MapViewSt
 /** Reads the state of namespace `ns` from `params` (tolerant: junk is dropped, never thrown). */
 export function readState(params: URLSearchParams, ns: string): MapViewState {
   const prefix = `${ns}.`;
-  const categories: Record<string, string[]> = {};
+  // No prototype: a parameter named after one of Object.prototype's members (`ns.f.toString`,
+  // `ns.f.__proto__`, from a link anyone can write) is a dimension id like any other.
+  const categories = Object.create(null) as Record<string, string[]>;
   for (const [k, v] of params) {
     if (!k.startsWith(`${prefix}f.`)) continue;
     const dim = k.slice(prefix.length + 2);
@@ -63,6 +66,29 @@ export function readState(params: URLSearchParams, ns: string): MapViewState {
     selected: row && col ? { rowId: row, columnId: col } : null,
     collapsed: params.getAll(`${prefix}collapsed`).filter(Boolean),
     view: params.get(`${prefix}view`) ?? undefined,
+  };
+}
+
+/**
+ * `state` less what the map indexed by `index` does not have: filters on unknown dimensions or
+ * on categories their dimension lacks, a selected cell or collapsed groups whose ids are no
+ * category of the map. A link made for an earlier version of a map (a category since removed)
+ * or edited by hand then shows the rest of its state, not a map filtered to nothing. (The
+ * filters a host sets itself are not fitted: an unknown id there matches no study.)
+ */
+export function fitState(state: MapViewState, index: MapIndex): MapViewState {
+  const inAny = (id: string) => [...index.dimensions.values()].some((d) => d.ordinals.has(id));
+  const categories: Record<string, string[]> = {};
+  for (const [dim, ids] of Object.entries(state.filters.categories)) {
+    const known = ids.filter((id) => index.dimension(dim)?.ordinals.has(id));
+    if (known.length) Object.defineProperty(categories, dim, { value: known, enumerable: true, writable: true, configurable: true });
+  }
+  const { selected } = state;
+  return {
+    ...state,
+    filters: { ...state.filters, categories },
+    selected: selected && inAny(selected.rowId) && inAny(selected.columnId) ? selected : null,
+    collapsed: state.collapsed.filter(inAny),
   };
 }
 

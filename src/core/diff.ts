@@ -2,6 +2,7 @@
  * What changed between two editions of a map (`egm diff`): studies added, removed, recoded
  * (their codes changed) and edited (their text fields changed), matched by study id.
  */
+import { codesIn } from './codes.js';
 import type { EgmMap, EgmStudy } from './types.js';
 
 export interface CodeChange {
@@ -23,8 +24,8 @@ function codeChanges(a: EgmStudy, b: EgmStudy): CodeChange[] {
   const dims = [...new Set([...Object.keys(a.codes), ...Object.keys(b.codes)])].sort();
   const out: CodeChange[] = [];
   for (const d of dims) {
-    const before = new Set(a.codes[d] ?? []);
-    const after = new Set(b.codes[d] ?? []);
+    const before = new Set(codesIn(a, d));
+    const after = new Set(codesIn(b, d));
     const added = [...after].filter((x) => !before.has(x));
     const removed = [...before].filter((x) => !after.has(x));
     if (added.length || removed.length) out.push({ dimension: d, added, removed });

@@ -6,11 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { diffMaps } from './diff.js';
 import { EgmValidationError } from './errors.js';
+import { mapPicture, pictureToSvg } from './export/picture.js';
+import { studiesToCsv, studiesToRis } from './export/table.js';
 import { FilterEngine, normalizeFilters, queryTerms } from './filter.js';
 import { GridModel } from './grid.js';
 import { createIndex, foldText } from './map-index.js';
-import { parseMap, validateMap } from './parse.js';
+import { parseMap, splitMap, validateMap } from './parse.js';
 import { smallMap } from './testing/fixture.js';
 import {
   allPaths,
@@ -56,6 +59,13 @@ function outcome(label: string, input: unknown): Outcome {
     const model = new GridModel(index, { rows, columns, segments });
     const counts = model.count(undefined);
     assert.equal(counts.shown, index.size);
+    // What a reader can download, and the CLI's diff: a valid map's ids may be any text,
+    // `constructor` included.
+    const { schema, studies } = splitMap(map);
+    studiesToCsv(schema, studies);
+    studiesToRis(schema, studies);
+    pictureToSvg(mapPicture(model, counts));
+    diffMaps(map, { ...map, studies: studies.slice(1) });
     return 'valid';
   });
   (tally[label] ??= { valid: 0, invalid: 0 })[result]++;
@@ -69,6 +79,8 @@ const anyValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.constantFrom(null, 0, -1, 1.5, Number.NaN, Infinity, '', ' ', 'egm/1', 'javascript:alert(1)', '#zzz', [], {}, [[]], true, false),
   fc.constantFrom(...HOSTILE_KEYS).map((k) => ({ [k]: { polluted: true } })),
+  // As ids: a dimension or category named `constructor` is valid, and must read as itself.
+  fc.constantFrom(...HOSTILE_KEYS),
 );
 
 type Mutation =

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { diffMaps } from './diff.js';
 import { parseMap } from './parse.js';
 import { mapStats } from './stats.js';
-import { smallMap } from './testing/fixture.js';
+import { smallMap, smallMapWithDimension } from './testing/fixture.js';
 
 describe('mapStats', () => {
   it('counts studies, cells, gaps, studies outside the grid, the largest cells and segment totals', () => {
@@ -59,5 +59,15 @@ describe('diffMaps', () => {
       recoded: [{ id: 's1', changes: [{ dimension: 'outcome', added: [], removed: ['mental-health'] }] }],
       edited: [{ id: 's2', fields: ['title'] }],
     });
+  });
+
+  it('compares codes in a dimension named after an Object.prototype member', () => {
+    const d = diffMaps(parseMap(smallMapWithDimension('constructor')), parseMap(smallMapWithDimension('constructor')));
+    assert.deepEqual(d, { added: [], removed: [], recoded: [], edited: [] });
+    const older = smallMapWithDimension('constructor');
+    older.studies[0].codes = { ...smallMap().studies[0].codes };
+    assert.deepEqual(diffMaps(parseMap(older), parseMap(smallMapWithDimension('constructor'))).recoded, [
+      { id: 's1', changes: [{ dimension: 'constructor', added: ['e1'], removed: [] }] },
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { GridModel } from '../../core/grid.js';
 import { BATCH } from '../../core/read-json.js';
 import { createIndex } from '../../core/map-index.js';
 import { parseMap, splitMap } from '../../core/parse.js';
-import { smallMap } from '../../core/testing/fixture.js';
+import { smallMap, smallMapRenamed } from '../../core/testing/fixture.js';
 import type { EgmFilters, EgmMap, EgmStudy } from '../../core/types.js';
 import type { EgmErrorEvent } from '../../events/egm-error.js';
 import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
@@ -359,6 +359,29 @@ describe('egm-map', () => {
         ['Cite as', 'Author A (2022) Small map'],
       ]);
       expect(r.querySelectorAll('[style]').length).to.equal(0);
+    });
+
+    it('reads dimensions named after Object.prototype members as any other', async () => {
+      // The rows called "__proto__" and the population filter "constructor": to a reader, the
+      // same map. Both are filtered from the bar, then a cell's panel is opened.
+      const maps = [smallMap(), smallMapRenamed('population', 'constructor', smallMapRenamed('support', '__proto__'))];
+      const seen = [];
+      for (const [map, population] of [[maps[0], 'population'], [maps[1], 'constructor']] as const) {
+        const { schema, studies } = splitMap(map);
+        const el = await fixture<EgmMapElement>(html`<egm-map .schema=${schema} .studies=${studies}></egm-map>`);
+        const bar = root(el).querySelector('egm-filter-bar')!;
+        bar.shadowRoot!.querySelector<HTMLButtonElement>(`.control[data-dimension="${population}"] .control-button`)!.click();
+        await (bar as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        bar.shadowRoot!.querySelector<HTMLInputElement>('input[data-id="adults"]')!.click();
+        await waitUntil(() => grid(el).filters?.categories[population]?.length === 1, 'the filter reaches the grid');
+        await grid(el).updateComplete;
+        const counts = [...grid(el).shadowRoot!.querySelectorAll<HTMLElement>('td[data-count]')].map((td) => `${td.dataset.row}×${td.dataset.column}=${td.dataset.count}`);
+        await open(el, cell(el, 'education', 'mental-health'));
+        seen.push({ counts, panel: panelCount(el), cards: cardIds(el) });
+      }
+      expect(seen[0].counts.length).to.be.greaterThan(0);
+      expect(seen[0].cards).to.deep.equal(['s1']);
+      expect(seen[1]).to.deep.equal(seen[0]);
     });
 
     it('passes rows, columns and segments to its grid', async () => {

@@ -5,7 +5,7 @@ import { normalizeFilters } from '../filter.js';
 import { GridModel } from '../grid.js';
 import { createIndex } from '../map-index.js';
 import { parseMap, splitMap } from '../parse.js';
-import { smallMap } from '../testing/fixture.js';
+import { smallMap, smallMapWithDimension } from '../testing/fixture.js';
 import { wellFormed } from '../text.js';
 import { assertNoPollution, fuzzParams, HOSTILE_KEYS, prototypeSnapshot } from '../testing/fuzz.js';
 import { mapPicture, pictureToSvg } from './picture.js';
@@ -35,6 +35,18 @@ describe('studiesToCsv', () => {
     assert.equal(csvCell('a\nb'), '"a\nb"');
     assert.equal(csvCell('plain'), 'plain');
   });
+});
+
+describe('exports of a map whose dimension is named after an Object.prototype member', () => {
+  for (const id of ['constructor', 'toString', '__proto__']) {
+    it(`reads "${id}" as a dimension: no codes where a study has none`, () => {
+      const { schema, studies } = splitMap(parseMap(smallMapWithDimension(id)));
+      const csv = studiesToCsv(schema, studies).split('\r\n');
+      // The last column: s1's code, then nothing for the six other studies.
+      assert.deepEqual(csv.slice(1, 8).map((line) => line.slice(line.lastIndexOf(',') + 1)), ['E one', '', '', '', '', '', '']);
+      assert.deepEqual(studiesToRis(schema, studies).split('\r\n').filter((l) => l.startsWith('KW  - Extra')), ['KW  - Extra: E one']);
+    });
+  }
 });
 
 describe('studiesToRis', () => {

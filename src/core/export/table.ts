@@ -2,6 +2,7 @@
  * Study lists as files people take away: CSV (for spreadsheets) and RIS (for reference
  * managers). Text only; CSV cells that a spreadsheet would run as a formula are neutralised.
  */
+import { codesIn } from '../codes.js';
 import type { EgmSchema, EgmStudy } from '../types.js';
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
@@ -41,7 +42,7 @@ export function studiesToCsv(schema: EgmSchema, studies: readonly EgmStudy[]): s
     s.doi ?? '',
     s.url ?? '',
     s.abstract ?? '',
-    ...schema.dimensions.map((d) => label(d.id, s.codes[d.id] ?? [])),
+    ...schema.dimensions.map((d) => label(d.id, codesIn(s, d.id))),
   ]);
   return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
@@ -70,7 +71,7 @@ export function studiesToRis(schema: EgmSchema, studies: readonly EgmStudy[]): s
     tag('DO', s.doi);
     tag('UR', s.url);
     for (const d of schema.dimensions) {
-      for (const id of s.codes[d.id] ?? []) tag('KW', `${d.label}: ${label(d.id, [id])}`);
+      for (const id of codesIn(s, d.id)) tag('KW', `${d.label}: ${label(d.id, [id])}`);
     }
     out.push('ER  - ', '');
   }

@@ -2,6 +2,7 @@
  * What the importers share: the result and warning types, slugs, text clean-up, and the
  * EPPI reference → study conversion used by both EPPI importers (spec §5, eppi-formats.md).
  */
+import { codesIn } from '../codes.js';
 import { isHttpUrl } from '../parse.js';
 import type { EgmCategory, EgmLayout, EgmMap, EgmStudy } from '../types.js';
 
@@ -27,10 +28,7 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** A study's codes in one dimension (an own property only). */
-export function codesIn(study: EgmStudy, dimId: string): string[] {
-  return Object.prototype.hasOwnProperty.call(study.codes, dimId) ? study.codes[dimId] : [];
-}
+export { codesIn };
 
 /** Category trees deeper than this are cut (parseMap refuses 16 levels; real maps use 2 or 3). */
 export const MAX_IMPORT_DEPTH = 15;

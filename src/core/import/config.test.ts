@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { EgmValidationError } from '../errors.js';
-import { smallMap } from '../testing/fixture.js';
+import { smallMap, smallMapWithDimension } from '../testing/fixture.js';
 import { applyConfig, convert, parseConversionConfig } from './config.js';
 
 const fixture = readFileSync(new URL('./fixtures/retraction-lit-trimmed.json', import.meta.url), 'utf8');
@@ -43,6 +43,17 @@ describe('conversion configs', () => {
       { path: 'hidden["outcome/nope"]', message: 'no category "nope" in dimension "outcome"' },
     ]);
   });
+
+  for (const id of ['constructor', '__proto__']) {
+    it(`hides a category of a dimension named "${id}", writing own properties only`, () => {
+      const { map, warnings } = applyConfig({ map: smallMapWithDimension(id), warnings: [] }, { from: 'egm', hidden: [`${id}/e1`] });
+      assert.deepEqual(warnings, [{ path: `hidden["${id}/e1"]`, message: '1 study loses their code "E one" (hidden)' }]);
+      const codes = map.studies[0].codes;
+      assert.equal(Object.getPrototypeOf(codes), Object.prototype);
+      assert.deepEqual(Object.getOwnPropertyDescriptor(codes, id)?.value, []);
+      assert.deepEqual(map.studies.slice(1).filter((s) => Object.prototype.hasOwnProperty.call(s.codes, id)), []);
+    });
+  }
 
   it('rejects a config of the wrong shape with every problem', () => {
     assert.throws(

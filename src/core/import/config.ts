@@ -7,7 +7,7 @@
 import { EgmValidationError } from '../errors.js';
 import { parseMap } from '../parse.js';
 import type { EgmCategory, EgmMap } from '../types.js';
-import type { EgmImportResult, EgmWarning } from './common.js';
+import { codesIn, setOwn, type EgmImportResult, type EgmWarning } from './common.js';
 import { fromCsv, type CsvMapping } from './csv.js';
 import { fromEppiMapperHtml } from './eppi-mapper.js';
 import { fromEppiReviewer, type EppiCodeRef } from './eppi-reviewer.js';
@@ -118,12 +118,12 @@ export function applyConfig({ map, warnings }: EgmImportResult, config: Conversi
     const removed = removeCategory(hit.dim.categories, hit.cat.id);
     let recoded = 0;
     for (const s of out.studies) {
-      const codes = s.codes[hit.dim.id];
-      if (!codes) continue;
+      // Own properties only, read and written: a dimension may be named `constructor`.
+      const codes = codesIn(s, hit.dim.id);
       const kept = codes.filter((c) => !removed.has(c));
       if (kept.length !== codes.length) {
         recoded++;
-        s.codes[hit.dim.id] = kept;
+        setOwn(s.codes, hit.dim.id, kept);
       }
     }
     if (recoded) notes.push({ path: `hidden["${key}"]`, message: `${recoded} ${recoded === 1 ? 'study loses' : 'studies lose'} their code "${hit.cat.label}" (hidden)` });

@@ -114,3 +114,37 @@ export function smallMapWithBigCell(extra = 1234): EgmMap {
   for (let i = 0; i < extra; i++) map.studies.push({ id: `x${i}`, title: `Extra ${i}`, codes: { support: ['education'], outcome: ['cost'], quality: ['high'] } });
   return map;
 }
+
+/**
+ * smallMap() with one more dimension, named `id` ("Extra", one category `e1` "E one"), coded
+ * for study s1 alone: for dimension ids named after `Object.prototype` members, which studies
+ * without codes in them must read as no codes (not as the inherited member).
+ */
+export function smallMapWithDimension(id: string): EgmMap {
+  const map = smallMap();
+  map.dimensions.push({ id, label: 'Extra', categories: [{ id: 'e1', label: 'E one' }] });
+  // An own property even for `__proto__`, as JSON.parse makes it.
+  Object.defineProperty(map.studies[0].codes, id, { value: ['e1'], enumerable: true, writable: true, configurable: true });
+  return map;
+}
+
+/**
+ * `map` (smallMap() by default) with dimension `from` called `to` wherever it is named (`to`
+ * may be `__proto__`).
+ */
+export function smallMapRenamed(from: string, to: string, map = smallMap()): EgmMap {
+  const name = (id: string) => (id === from ? to : id);
+  for (const d of map.dimensions) d.id = name(d.id);
+  const l = map.layout;
+  l.rows = name(l.rows);
+  l.columns = name(l.columns);
+  if (l.segments) l.segments = name(l.segments);
+  if (l.filters) l.filters = l.filters.map(name);
+  if (l.reviews) l.reviews.dimension = name(l.reviews.dimension);
+  for (const s of map.studies) {
+    const codes: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(s.codes)) Object.defineProperty(codes, name(k), { value: v, enumerable: true, writable: true, configurable: true });
+    s.codes = codes;
+  }
+  return map;
+}

@@ -11,7 +11,8 @@ import type { EgmGrid } from '../components/egm-grid/egm-grid.js';
 import type { EgmMapElement } from '../components/egm-map/egm-map.js';
 import '../components/egm-map/egm-map.js';
 import './egm-workbench.js';
-import { STRINGS, type EgmWorkbench } from './egm-workbench.js';
+import { STRINGS, workbenchStrings, type EgmWorkbench } from './egm-workbench.js';
+import { STRINGS_FR } from './strings-fr.js';
 
 const FIXTURE = new URL('../core/import/fixtures/retraction-lit-trimmed.json', import.meta.url).href;
 const MAPPER_PAGE = new URL('../core/import/fixtures/eppi-mapper-newer.html', import.meta.url).href;
@@ -380,5 +381,31 @@ describe('egm-workbench', () => {
     expect(root(el).activeElement?.getAttribute('aria-label')).to.equal('Move Citation--context explored up');
     await waitUntil(() => text($(el, '[role="status"][aria-live="polite"]')) === 'Citation--context explored moved to position 2 of 2.');
     expect(JSON.parse(JSON.stringify(el.conversionConfig!.order))).to.deep.equal({ 'citation-context': ['9094966', '9094967'] });
+  });
+});
+
+describe('egm-workbench in French', () => {
+  it('speaks the language of its closest lang: French for fr and fr-CA, English for any other', async () => {
+    expect([workbenchStrings('fr'), workbenchStrings('FR-ca'), workbenchStrings('de'), workbenchStrings(undefined)]).to.deep.equal([STRINGS_FR, STRINGS_FR, STRINGS, STRINGS]);
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><egm-workbench bundle-url=${BUNDLE_URL}></egm-workbench></div>`);
+    const el = wrap.querySelector('egm-workbench')!;
+    await el.updateComplete;
+    expect(text($(el, '#drop-hint'))).to.equal('Déposez ici un export JSON d’EPPI-Reviewer, une page EPPI-Mapper, un fichier CSV ou une carte egm/1, ou');
+    await drop(el, [await fileFrom(FIXTURE, 'retraction-lit.json')]);
+    expect(notices(el)).to.deep.equal(['retraction-lit.json : un export EPPI-Reviewer de 150 références et 166 codes.']);
+    expect(text($(el, '.preview .notice'))).to.equal('Choisissez les lignes et les colonnes pour voir la carte.');
+    await choose(el, 'Citation of retracted papers', 'rows');
+    await choose(el, 'Processes and policies', 'columns');
+    expect([...root(el).querySelectorAll('.summary dt')].map(text)).to.deep.equal(['Lignes', 'Colonnes', 'Segments', 'Filtres']);
+    await waitUntil(() => $(el, '.stats'), 'the preview shows its figures');
+    expect(text($(el, '.stats'))).to.equal('150 études, dont 27 ont un code de ligne et un code de colonne (dans la grille).');
+    expect(text($(el, '#choices-heading'))).to.equal('2. Lignes, colonnes, segments et filtres');
+  });
+
+  it('stays English in a page in another language', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="de"><egm-workbench bundle-url=${BUNDLE_URL}></egm-workbench></div>`);
+    const el = wrap.querySelector('egm-workbench')!;
+    await el.updateComplete;
+    expect(text($(el, '#drop-hint'))).to.equal(STRINGS.dropHint);
   });
 });

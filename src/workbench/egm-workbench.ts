@@ -44,17 +44,23 @@ import {
   type Role,
   type UnsupportedKind,
 } from '../core/import/workbench-state.js';
+import { matchLanguage } from '../core/i18n.js';
 import { SEGMENT_PALETTE } from '../core/scale.js';
 import type { EgmCategory, EgmIssue, EgmLink, EgmMap } from '../core/types.js';
 import { standalonePage } from '../cli/page.js';
 import { download } from '../internal/download.js';
 import { renderIssues } from '../internal/render-issues.js';
 import { styles } from './egm-workbench.styles.js';
+import { STRINGS_FR } from './strings-fr.js';
 
 const n = (value: number) => value.toLocaleString();
 const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
 
-/** Every string the workbench shows, in one place for translation. */
+/**
+ * Every string the workbench shows, in one place for translation: English. French is
+ * `STRINGS_FR` (strings-fr.ts); the workbench speaks the language of its `lang` (or its closest
+ * ancestor's), English when it has none of them.
+ */
 export const STRINGS = {
   title: 'Map workbench',
   intro: 'Make an evidence and gap map from an export, in this browser: your files are never uploaded.',
@@ -157,6 +163,14 @@ export const STRINGS = {
   noWarnings: 'The conversion carried everything over.',
 };
 
+/** The workbench's strings in one language (see `STRINGS`). */
+export type WorkbenchStrings = typeof STRINGS;
+
+/** The workbench's strings for a language tag (`fr`, `fr-CA`: French; anything else: English). */
+export function workbenchStrings(lang: string | undefined): WorkbenchStrings {
+  return lang && matchLanguage(lang, ['fr']) ? STRINGS_FR : STRINGS;
+}
+
 /** Where the embed bundle sits: beside the workbench's own file in dist/. */
 const BUNDLE_FILE = './egm-components.standalone.js';
 
@@ -176,7 +190,8 @@ const countCodes = (list: readonly CodeNode[]): number => list.reduce((sum, c) =
  * the map, the conversion config (`egm convert --config` makes the same map from it) and a
  * standalone page. Everything runs in the browser: files are never uploaded.
  *
- * A separate entry point (`egm-components/workbench`), never in the embed bundle.
+ * A separate entry point (`egm-components/workbench`), never in the embed bundle. It speaks
+ * English, or French when its closest `lang` is French (docs/i18n.md).
  *
  * @summary Turn an export into a published map, without a command line.
  *
@@ -211,6 +226,11 @@ export class EgmWorkbench extends LitElement {
   private focusAfterUpdate?: { dim: string; cat: string; dir: 'up' | 'down' };
   private bundleFor?: string;
 
+  /** The strings in the language of the workbench's `lang`, or its closest ancestor's. */
+  private get s(): WorkbenchStrings {
+    return workbenchStrings(this.closest('[lang]')?.getAttribute('lang') ?? undefined);
+  }
+
   /** The current choices as a conversion config (`egm-convert/1`), or undefined before a file. */
   get conversionConfig(): ConversionConfig | undefined {
     return this.config ? toConfig(this.config) : undefined;
@@ -243,7 +263,7 @@ export class EgmWorkbench extends LitElement {
     const notices: Notice[] = [];
     const rank = (d: DetectedFile | undefined) => (d?.kind === 'config' ? 1 : 0);
     for (const { name, detected } of read.sort((a, b) => rank(a.detected) - rank(b.detected))) {
-      if (!detected) notices.push({ tone: 'error', text: STRINGS.readFailed(name) });
+      if (!detected) notices.push({ tone: 'error', text: this.s.readFailed(name) });
       else notices.push(this.take(name, detected));
     }
     this.notices = notices;
@@ -253,16 +273,16 @@ export class EgmWorkbench extends LitElement {
   private take(name: string, d: DetectedFile): Notice {
     switch (d.kind) {
       case 'empty':
-        return { tone: 'error', text: STRINGS.empty(name) };
+        return { tone: 'error', text: this.s.empty(name) };
       case 'broken':
-        if (d.format === 'config') return { tone: 'error', text: STRINGS.broken.config(name), issues: d.issues };
-        return { tone: 'error', text: STRINGS.broken[d.format](name, d.detail) };
+        if (d.format === 'config') return { tone: 'error', text: this.s.broken.config(name), issues: d.issues };
+        return { tone: 'error', text: this.s.broken[d.format](name, d.detail) };
       case 'unsupported':
-        return { tone: 'error', text: STRINGS.unsupportedMessage(name, STRINGS.unsupported[d.what], d.format) };
+        return { tone: 'error', text: this.s.unsupportedMessage(name, this.s.unsupported[d.what], d.format) };
       case 'config': {
         this.config = d.config;
-        if (this.file && this.file.kind !== d.config.from) return { tone: 'error', text: STRINGS.configMismatch(STRINGS.formats[d.config.from], this.kindText(this.file)) };
-        return { tone: 'info', text: STRINGS.configLoaded(name) };
+        if (this.file && this.file.kind !== d.config.from) return { tone: 'error', text: this.s.configMismatch(this.s.formats[d.config.from], this.kindText(this.file)) };
+        return { tone: 'info', text: this.s.configLoaded(name) };
       }
       default: {
         this.file = d;
@@ -270,7 +290,7 @@ export class EgmWorkbench extends LitElement {
         this.query = '';
         if (!this.config || this.config.from !== d.kind) this.config = initialConfig(d);
         this.expanded = new Set(d.kind === 'eppi-reviewer' ? d.tree.map((_, i) => String(i)) : []);
-        return { tone: 'info', text: STRINGS.loaded(name, this.kindText(d)) };
+        return { tone: 'info', text: this.s.loaded(name, this.kindText(d)) };
       }
     }
   }
@@ -278,13 +298,13 @@ export class EgmWorkbench extends LitElement {
   private kindText(d: DataFile): string {
     switch (d.kind) {
       case 'eppi-reviewer':
-        return STRINGS.kinds['eppi-reviewer'](d.references, countCodes(d.tree));
+        return this.s.kinds['eppi-reviewer'](d.references, countCodes(d.tree));
       case 'csv':
-        return STRINGS.kinds.csv(d.rows, d.columns.length);
+        return this.s.kinds.csv(d.rows, d.columns.length);
       case 'egm':
-        return d.fromPage ? STRINGS.kinds.egmPage : STRINGS.kinds.egm;
+        return d.fromPage ? this.s.kinds.egmPage : this.s.kinds.egm;
       default:
-        return STRINGS.kinds['eppi-mapper'];
+        return this.s.kinds['eppi-mapper'];
     }
   }
 
@@ -360,7 +380,7 @@ export class EgmWorkbench extends LitElement {
 
   private download(name: string, text: string, type: string): void {
     download(name, text, type);
-    this.say(STRINGS.downloaded(name));
+    this.say(this.s.downloaded(name));
   }
 
   private say(text: string): void {
@@ -399,15 +419,15 @@ export class EgmWorkbench extends LitElement {
 
   private renderSource(): TemplateResult {
     return html`<section class="step" aria-labelledby="source-heading">
-      <h2 id="source-heading">${STRINGS.fileHeading}</h2>
-      <p class="intro">${STRINGS.intro}</p>
+      <h2 id="source-heading">${this.s.fileHeading}</h2>
+      <p class="intro">${this.s.intro}</p>
       <div class="drop ${this.dragging ? 'dragging' : ''}" part="drop" @dragover=${this.onDragOver} @dragenter=${this.onDragOver} @dragleave=${this.onDragLeave} @drop=${this.onDrop}>
-        <p id="drop-hint">${this.dragging ? STRINGS.dropActive : STRINGS.dropHint}</p>
+        <p id="drop-hint">${this.dragging ? this.s.dropActive : this.s.dropHint}</p>
         <label class="pick">
-          <span class="button">${STRINGS.pick}</span>
+          <span class="button">${this.s.pick}</span>
           <input class="visually-hidden" type="file" multiple accept=".json,.html,.htm,.csv,.tsv,.txt,application/json,text/html,text/csv" aria-describedby="drop-hint config-hint" @change=${this.onPick} />
         </label>
-        <p class="hint" id="config-hint">${STRINGS.configHint}</p>
+        <p class="hint" id="config-hint">${this.s.configHint}</p>
       </div>
       <div class="notices" aria-live="polite">
         ${this.notices.map((m) =>
@@ -427,9 +447,9 @@ export class EgmWorkbench extends LitElement {
     let body: TemplateResult;
     if (file.kind === 'eppi-reviewer') body = this.renderTree(file.tree, config);
     else if (file.kind === 'csv') body = this.renderColumns(file, config);
-    else body = html`<p>${STRINGS.choicesFixed}</p>`;
+    else body = html`<p>${this.s.choicesFixed}</p>`;
     return html`<section class="step" aria-labelledby="choices-heading">
-      <h2 id="choices-heading">${STRINGS.choicesHeading}</h2>
+      <h2 id="choices-heading">${this.s.choicesHeading}</h2>
       ${body}
     </section>`;
   }
@@ -437,7 +457,7 @@ export class EgmWorkbench extends LitElement {
   private renderSummary(names: Record<Role, string[]>): TemplateResult {
     return html`<dl class="summary">
       ${(['rows', 'columns', 'segments', 'filters'] as const).map(
-        (r) => html`<div><dt>${STRINGS.roleSummary[r]}</dt><dd>${names[r].length ? names[r].join(', ') : STRINGS.none}</dd></div>`,
+        (r) => html`<div><dt>${this.s.roleSummary[r]}</dt><dd>${names[r].length ? names[r].join(', ') : this.s.none}</dd></div>`,
       )}
     </dl>`;
   }
@@ -464,27 +484,27 @@ export class EgmWorkbench extends LitElement {
       const open = searching || this.expanded.has(key);
       const id = `code-${key}`;
       if (c.children.length === 0) {
-        return html`<li class="leaf"><span class="name">${c.name}</span> <span class="count">${STRINGS.leafCount(c.studies)}</span></li>`;
+        return html`<li class="leaf"><span class="name">${c.name}</span> <span class="count">${this.s.leafCount(c.studies)}</span></li>`;
       }
       const role = roleOf(config, c) ?? '';
       return html`<li>
         <div class="node">
-          <span class="label"><span class="name" id=${id}>${c.name}</span> <span class="count">${STRINGS.codeCounts(c.studies, c.children.length)}</span></span>
+          <span class="label"><span class="name" id=${id}>${c.name}</span> <span class="count">${this.s.codeCounts(c.studies, c.children.length)}</span></span>
           <select aria-labelledby=${id} .value=${role} @change=${(e: Event) => this.edit((cfg) => setRole(cfg, c, (e.target as HTMLSelectElement).value as Role | ''))}>
-            ${(['', 'rows', 'columns', 'segments', 'filters'] as const).map((r) => html`<option value=${r} ?selected=${r === role}>${STRINGS.roles[r]}</option>`)}
+            ${(['', 'rows', 'columns', 'segments', 'filters'] as const).map((r) => html`<option value=${r} ?selected=${r === role}>${this.s.roles[r]}</option>`)}
           </select>
           ${searching
             ? nothing
             : html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`${id}-list`} @click=${() => this.toggle(key)}>
-                ${open ? STRINGS.hideCodes : STRINGS.showCodes(c.children.length)}
+                ${open ? this.s.hideCodes : this.s.showCodes(c.children.length)}
               </button>`}
         </div>
         ${open ? html`<ul id=${`${id}-list`}>${c.children.map((k, i) => renderNode(k, `${key}-${i}`))}</ul>` : nothing}
       </li>`;
     };
-    return html`${this.renderSummary(names)} ${this.renderSearch(STRINGS.search)}
+    return html`${this.renderSummary(names)} ${this.renderSearch(this.s.search)}
       ${shown.length === 0
-        ? html`<p>${STRINGS.noMatch}</p>`
+        ? html`<p>${this.s.noMatch}</p>`
         : html`<ul class="tree">
             ${shown.map((c, i) => renderNode(c, String(i)))}
           </ul>`}`;
@@ -506,21 +526,21 @@ export class EgmWorkbench extends LitElement {
     const words = foldSearch(this.query).split(/\s+/).filter(Boolean);
     const shown = file.columns.filter((c) => words.every((w) => foldSearch(c.header).includes(w)));
     const options: CsvRole[] = ['', ...CSV_FIELDS, 'rows', 'columns', 'segments', 'filters'];
-    const label = (r: CsvRole) => (r === '' || r === 'rows' || r === 'columns' || r === 'segments' || r === 'filters' ? STRINGS.roles[r] : STRINGS.csvFields[r]);
-    return html`${this.renderSummary(names)} ${this.renderSearch(STRINGS.searchColumns)}
+    const label = (r: CsvRole) => (r === '' || r === 'rows' || r === 'columns' || r === 'segments' || r === 'filters' ? this.s.roles[r] : this.s.csvFields[r]);
+    return html`${this.renderSummary(names)} ${this.renderSearch(this.s.searchColumns)}
       <p class="search">
-        <label for="separator">${STRINGS.separator}</label>
+        <label for="separator">${this.s.separator}</label>
         <input id="separator" class="short" type="text" .value=${csvSeparator(config)} @change=${(e: Event) => this.edit((cfg) => setCsvSeparator(cfg, (e.target as HTMLInputElement).value))} />
       </p>
       ${shown.length === 0
-        ? html`<p>${STRINGS.noMatch}</p>`
+        ? html`<p>${this.s.noMatch}</p>`
         : html`<ul class="tree">
             ${shown.map((c) => {
               const i = file.columns.indexOf(c);
               const role = csvRoleOf(config, c.header);
               return html`<li>
                 <div class="node">
-                  <span class="label"><span class="name" id=${`col-${i}`}>${c.header}</span> <span class="count">${STRINGS.columnHint(c.filled, c.distinct, c.samples)}</span></span>
+                  <span class="label"><span class="name" id=${`col-${i}`}>${c.header}</span> <span class="count">${this.s.columnHint(c.filled, c.distinct, c.samples)}</span></span>
                   <select aria-labelledby=${`col-${i}`} .value=${role} @change=${(e: Event) => this.edit((cfg) => setCsvRole(cfg, c.header, (e.target as HTMLSelectElement).value as CsvRole))}>
                     ${options.map((r) => html`<option value=${r} ?selected=${r === role}>${label(r)}</option>`)}
                   </select>
@@ -538,10 +558,10 @@ export class EgmWorkbench extends LitElement {
     const links: EgmLink[] = map.links ?? [];
     const field = (f: MetaField) => {
       const value = typeof map[f] === 'string' ? map[f] : '';
-      const placeholder = (base && typeof base[f] === 'string' ? base[f] : undefined) ?? STRINGS.metaPlaceholder[f] ?? '';
+      const placeholder = (base && typeof base[f] === 'string' ? base[f] : undefined) ?? this.s.metaPlaceholder[f] ?? '';
       const input = (e: Event) => this.edit((cfg) => setMeta(cfg, f, (e.target as HTMLInputElement | HTMLTextAreaElement).value));
       return html`<p class="field">
-        <label for=${`meta-${f}`}>${STRINGS.meta[f]}</label>
+        <label for=${`meta-${f}`}>${this.s.meta[f]}</label>
         ${f === 'description'
           ? html`<textarea id=${`meta-${f}`} rows="3" .value=${value} placeholder=${placeholder} @input=${input}></textarea>`
           : html`<input id=${`meta-${f}`} type="text" .value=${value} placeholder=${placeholder} @input=${input} />`}
@@ -550,18 +570,18 @@ export class EgmWorkbench extends LitElement {
     const linksOf = (cfg: ConversionConfig): EgmLink[] => cfg.map?.links ?? [];
     const setLink = (i: number, patch: Partial<EgmLink>) => this.edit((cfg) => setLinks(cfg, linksOf(cfg).map((l, j) => (j === i ? { ...l, ...patch } : l))));
     return html`<section class="step" aria-labelledby="meta-heading">
-      <h2 id="meta-heading">${STRINGS.metaHeading}</h2>
+      <h2 id="meta-heading">${this.s.metaHeading}</h2>
       ${META_FIELDS.map(field)}
       <fieldset class="links">
-        <legend>${STRINGS.links}</legend>
+        <legend>${this.s.links}</legend>
         ${links.map(
           (l, i) => html`<div class="link">
-            <input type="text" aria-label=${STRINGS.linkLabel(i)} .value=${l.label} @input=${(e: Event) => setLink(i, { label: (e.target as HTMLInputElement).value })} />
-            <input type="url" aria-label=${STRINGS.linkUrl(i)} placeholder="https://" .value=${l.url} @input=${(e: Event) => setLink(i, { url: (e.target as HTMLInputElement).value })} />
-            <button type="button" @click=${() => this.edit((cfg) => setLinks(cfg, linksOf(cfg).filter((_, j) => j !== i)))}>${STRINGS.removeLink(i)}</button>
+            <input type="text" aria-label=${this.s.linkLabel(i)} .value=${l.label} @input=${(e: Event) => setLink(i, { label: (e.target as HTMLInputElement).value })} />
+            <input type="url" aria-label=${this.s.linkUrl(i)} placeholder="https://" .value=${l.url} @input=${(e: Event) => setLink(i, { url: (e.target as HTMLInputElement).value })} />
+            <button type="button" @click=${() => this.edit((cfg) => setLinks(cfg, linksOf(cfg).filter((_, j) => j !== i)))}>${this.s.removeLink(i)}</button>
           </div>`,
         )}
-        <button type="button" @click=${() => this.edit((cfg) => setLinks(cfg, [...linksOf(cfg), { label: '', url: '' }]))}>${STRINGS.addLink}</button>
+        <button type="button" @click=${() => this.edit((cfg) => setLinks(cfg, [...linksOf(cfg), { label: '', url: '' }]))}>${this.s.addLink}</button>
       </fieldset>
     </section>`;
   }
@@ -586,8 +606,8 @@ export class EgmWorkbench extends LitElement {
     const background = this.background();
     const dims = layoutDimensions(ordered);
     return html`<section class="step" aria-labelledby="categories-heading">
-      <h2 id="categories-heading">${STRINGS.categoriesHeading}</h2>
-      <p class="hint">${STRINGS.categoriesHint}</p>
+      <h2 id="categories-heading">${this.s.categoriesHeading}</h2>
+      <p class="hint">${this.s.categoriesHint}</p>
       ${dims.map((d) => {
         const headingId = `dim-${dims.indexOf(d)}`;
         const renderList = (list: readonly EgmCategory[], top: boolean): TemplateResult => html`<ul class="categories">
@@ -603,13 +623,13 @@ export class EgmWorkbench extends LitElement {
               return html`<li class=${isHidden ? 'hidden-category' : ''}>
                 <div class="category">
                   <span class="label name">${c.label}</span>
-                  <label class="show"><input type="checkbox" .checked=${!isHidden} @change=${(e: Event) => this.edit((cfg) => setHidden(cfg, d.id, c.id, !(e.target as HTMLInputElement).checked))} />${STRINGS.show}<span class="visually-hidden"> ${c.label}</span></label>
-                  <button type="button" class="move" data-move="up" data-dim=${d.id} data-cat=${c.id} aria-label=${STRINGS.moveUp(c.label)} ?disabled=${i === 0} @click=${() => this.move(d.id, c, -1)}>↑</button>
-                  <button type="button" class="move" data-move="down" data-dim=${d.id} data-cat=${c.id} aria-label=${STRINGS.moveDown(c.label)} ?disabled=${i === list.length - 1} @click=${() => this.move(d.id, c, 1)}>↓</button>
+                  <label class="show"><input type="checkbox" .checked=${!isHidden} @change=${(e: Event) => this.edit((cfg) => setHidden(cfg, d.id, c.id, !(e.target as HTMLInputElement).checked))} />${this.s.show}<span class="visually-hidden"> ${c.label}</span></label>
+                  <button type="button" class="move" data-move="up" data-dim=${d.id} data-cat=${c.id} aria-label=${this.s.moveUp(c.label)} ?disabled=${i === 0} @click=${() => this.move(d.id, c, -1)}>↑</button>
+                  <button type="button" class="move" data-move="down" data-dim=${d.id} data-cat=${c.id} aria-label=${this.s.moveDown(c.label)} ?disabled=${i === list.length - 1} @click=${() => this.move(d.id, c, 1)}>↓</button>
                   ${color
-                    ? html`<input type="color" list="palette" aria-label=${STRINGS.color(c.label)} aria-describedby=${ratio !== undefined && ratio < MIN_GRAPHIC_CONTRAST ? warnId : nothing} .value=${color} @input=${(e: Event) => this.edit((cfg) => setColor(cfg, d.id, c.id, (e.target as HTMLInputElement).value))} />
-                        ${custom ? html`<button type="button" aria-label=${STRINGS.resetColor(c.label)} @click=${() => this.edit((cfg) => setColor(cfg, d.id, c.id, undefined))}>${STRINGS.reset}</button>` : nothing}
-                        ${ratio !== undefined && ratio < MIN_GRAPHIC_CONTRAST ? html`<span class="warning" id=${warnId}>${STRINGS.lowContrast(ratio)}</span>` : nothing}`
+                    ? html`<input type="color" list="palette" aria-label=${this.s.color(c.label)} aria-describedby=${ratio !== undefined && ratio < MIN_GRAPHIC_CONTRAST ? warnId : nothing} .value=${color} @input=${(e: Event) => this.edit((cfg) => setColor(cfg, d.id, c.id, (e.target as HTMLInputElement).value))} />
+                        ${custom ? html`<button type="button" aria-label=${this.s.resetColor(c.label)} @click=${() => this.edit((cfg) => setColor(cfg, d.id, c.id, undefined))}>${this.s.reset}</button>` : nothing}
+                        ${ratio !== undefined && ratio < MIN_GRAPHIC_CONTRAST ? html`<span class="warning" id=${warnId}>${this.s.lowContrast(ratio)}</span>` : nothing}`
                     : nothing}
                 </div>
                 ${c.children ? renderList(c.children, false) : nothing}
@@ -618,7 +638,7 @@ export class EgmWorkbench extends LitElement {
           )}
         </ul>`;
         return html`<section class="dimension" aria-labelledby=${headingId}>
-          <h3 id=${headingId}>${STRINGS.dimensionHeading(STRINGS.roleSummary[d.role], d.label)}</h3>
+          <h3 id=${headingId}>${this.s.dimensionHeading(this.s.roleSummary[d.role], d.label)}</h3>
           ${renderList(d.categories, true)}
         </section>`;
       })}
@@ -640,7 +660,7 @@ export class EgmWorkbench extends LitElement {
     const siblingsOf = (list: readonly EgmCategory[]): readonly EgmCategory[] | undefined =>
       list.some((x) => x.id === c.id) ? list : list.map((x) => (x.children ? siblingsOf(x.children) : undefined)).find(Boolean);
     const siblings = [...(siblingsOf(categories) ?? [])].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-    this.say(STRINGS.moved(c.label, siblings.findIndex((x) => x.id === c.id) + 1, siblings.length));
+    this.say(this.s.moved(c.label, siblings.findIndex((x) => x.id === c.id) + 1, siblings.length));
   }
 
   private renderDownloads(): TemplateResult | typeof nothing {
@@ -649,17 +669,17 @@ export class EgmWorkbench extends LitElement {
     const stem = map ? fileStem(map) : 'map';
     const snippet = `<script type="module" src="egm-components.standalone.js"></script>\n<egm-map src="${stem}.egm.json"></egm-map>`;
     return html`<section class="step" aria-labelledby="download-heading">
-      <h2 id="download-heading">${STRINGS.downloadHeading}</h2>
+      <h2 id="download-heading">${this.s.downloadHeading}</h2>
       <div class="downloads">
-        <button type="button" ?disabled=${!map} @click=${() => this.downloadMap()}>${STRINGS.downloadMap}</button>
-        <button type="button" ?disabled=${!map} @click=${() => this.downloadConfig()}>${STRINGS.downloadConfig}</button>
-        <button type="button" ?disabled=${!map || this.bundle.status !== 'ok'} @click=${() => this.downloadPage()}>${STRINGS.downloadPage}</button>
+        <button type="button" ?disabled=${!map} @click=${() => this.downloadMap()}>${this.s.downloadMap}</button>
+        <button type="button" ?disabled=${!map} @click=${() => this.downloadConfig()}>${this.s.downloadConfig}</button>
+        <button type="button" ?disabled=${!map || this.bundle.status !== 'ok'} @click=${() => this.downloadPage()}>${this.s.downloadPage}</button>
       </div>
-      ${this.bundle.status === 'loading' ? html`<p class="hint">${STRINGS.bundleLoading}</p>` : nothing}
-      ${this.bundle.status === 'failed' ? html`<p class="hint">${STRINGS.bundleMissing}</p>` : nothing}
-      <p class="hint">${STRINGS.configNote}</p>
+      ${this.bundle.status === 'loading' ? html`<p class="hint">${this.s.bundleLoading}</p>` : nothing}
+      ${this.bundle.status === 'failed' ? html`<p class="hint">${this.s.bundleMissing}</p>` : nothing}
+      <p class="hint">${this.s.configNote}</p>
       <p class="field">
-        <label for="snippet">${STRINGS.snippet}</label>
+        <label for="snippet">${this.s.snippet}</label>
         <textarea id="snippet" readonly rows="2" .value=${snippet}></textarea>
       </p>
     </section>`;
@@ -669,23 +689,23 @@ export class EgmWorkbench extends LitElement {
     const p = this.preview;
     let body: TemplateResult;
     let warnings: readonly EgmWarning[] | undefined;
-    if (!p) body = html`<p>${STRINGS.previewEmpty}</p>`;
-    else if (p.status === 'incomplete') body = html`<p class="notice">${STRINGS.choose(p.missing.map((m) => STRINGS.missing[m]))}</p>`;
+    if (!p) body = html`<p>${this.s.previewEmpty}</p>`;
+    else if (p.status === 'incomplete') body = html`<p class="notice">${this.s.choose(p.missing.map((m) => this.s.missing[m]))}</p>`;
     else if (p.status === 'invalid') {
-      body = renderIssues(p.stage === 'import' ? STRINGS.importFailed : STRINGS.editFailed, p.issues);
+      body = renderIssues(p.stage === 'import' ? this.s.importFailed : this.s.editFailed, p.issues);
       warnings = p.base?.warnings;
     } else {
       const { map } = p.result;
       warnings = p.result.warnings;
-      body = html`<p class="stats">${STRINGS.stats(map.studies.length, studiesInGrid(map))}</p>
+      body = html`<p class="stats">${this.s.stats(map.studies.length, studiesInGrid(map))}</p>
         <egm-map heading-level="3" .schema=${p.result.map} .studies=${p.result.map.studies}></egm-map>`;
     }
     return html`<section class="preview" part="preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">${STRINGS.previewHeading}</h2>
+      <h2 id="preview-heading">${this.s.previewHeading}</h2>
       ${body}
       ${warnings
         ? html`<section class="warnings" aria-labelledby="warnings-heading">
-            <h3 id="warnings-heading">${warnings.length ? STRINGS.warningsHeading(warnings.length) : STRINGS.noWarnings}</h3>
+            <h3 id="warnings-heading">${warnings.length ? this.s.warningsHeading(warnings.length) : this.s.noWarnings}</h3>
             ${warnings.length
               ? html`<ul>
                   ${warnings.map((w) => html`<li>${w.path ? html`<code>${w.path}</code>: ` : nothing}${w.message}</li>`)}

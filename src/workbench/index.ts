@@ -4,5 +4,6 @@
  * separate entry: the embed bundle never carries it, nor the importers it uses.
  */
 import '../index.js';
-export { EgmWorkbench, STRINGS as WORKBENCH_STRINGS } from './egm-workbench.js';
+export { EgmWorkbench, STRINGS as WORKBENCH_STRINGS, workbenchStrings, type WorkbenchStrings } from './egm-workbench.js';
+export { STRINGS_FR as WORKBENCH_STRINGS_FR } from './strings-fr.js';
 export * from '../core/import/workbench-state.js';

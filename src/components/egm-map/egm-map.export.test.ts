@@ -3,6 +3,7 @@ import { FilterEngine } from '../../core/filter.js';
 import { createIndex } from '../../core/map-index.js';
 import { parseMap, splitMap } from '../../core/parse.js';
 import { smallMap } from '../../core/testing/fixture.js';
+import { hostileMap, XSS_PAYLOADS } from '../../testing/xss-corpus.js';
 import type { EgmGrid } from '../egm-grid/egm-grid.js';
 import './egm-map.js';
 import type { EgmMapElement } from './egm-map.js';
@@ -74,6 +75,29 @@ describe('egm-map exports', () => {
     buttons[2].click();
     await waitUntil(() => downloads.names.length === 2, 'the SVG is offered');
     expect(downloads.names).to.deep.equal(['small.csv', 'small.svg']);
+  });
+
+  it('paints a PNG and writes an SVG of a map holding each hostile payload in every field', async () => {
+    // Labels and the title go into the picture's text: the SVG must stay well-formed XML (an
+    // image that fails to decode paints no PNG) and run nothing.
+    const w = window as unknown as { __xss?: number };
+    w.__xss = 0;
+    const el = await fixture<EgmMapElement>(html`<egm-map></egm-map>`);
+    const failed: string[] = [];
+    for (const { name, payload } of XSS_PAYLOADS) {
+      const { schema, studies } = splitMap(hostileMap(payload));
+      el.schema = schema;
+      el.studies = studies;
+      await el.updateComplete;
+      await waitUntil(() => grid(el)?.model, `the map of "${name}" is drawn`);
+      const svg = (await el.exportPicture('svg')) as string;
+      const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      const png = (await el.exportPicture('png').catch(() => undefined)) as Blob | undefined;
+      const head = png ? [...new Uint8Array(await png.slice(0, 4).arrayBuffer())] : [];
+      if (parsed.querySelector('parsererror') || parsed.querySelector('script, foreignObject, [onload], a') || head.join() !== '137,80,78,71') failed.push(name);
+    }
+    expect(failed).to.deep.equal([]);
+    expect(w.__xss).to.equal(0);
   });
 
   it('paints a PNG', async () => {

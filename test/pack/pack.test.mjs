@@ -74,10 +74,12 @@ describe('npm pack', () => {
 
   // 520 KB until the embed bundle came in two forms: the one-file form adds about 55 KB. 580
   // until the twelfth session: the map file's reader (core/read-json.ts, in core.js and as a
-  // chunk of the embed bundle, with their source maps) took it to 589.
-  it('is small: under 600 KB packed (elements, core, importers, CLI, workbench, locales, both embed bundles, source maps)', () => {
+  // chunk of the embed bundle, with their source maps) took it to 589. 600 until the
+  // fourteenth: the workbench's French (in workbench.js and its bundle, with a source map) took
+  // it to 601.
+  it('is small: under 620 KB packed (elements, core, importers, CLI, workbench, locales, both embed bundles, source maps)', () => {
     const size = readFileSync(tarball).length;
-    assert.ok(size < 600 * 1024, `the tarball is ${Math.round(size / 1024)} KB`);
+    assert.ok(size < 620 * 1024, `the tarball is ${Math.round(size / 1024)} KB`);
   });
 
   it('passes publint (strict) with no messages', async () => {

@@ -53,7 +53,8 @@ import { renderIssues } from '../internal/render-issues.js';
 import { styles } from './egm-workbench.styles.js';
 import { STRINGS_FR } from './strings-fr.js';
 
-const n = (value: number) => value.toLocaleString();
+// Numbers in English style whatever the browser's own locale (French: strings-fr.ts).
+const n = (value: number) => value.toLocaleString('en');
 const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
 
 /**
@@ -141,7 +142,7 @@ export const STRINGS = {
   resetColor: (label: string) => `Reset the colour of ${label}`,
   reset: 'Reset',
   lowContrast: (ratio: number) =>
-    `Low contrast against the background (${ratio.toLocaleString(undefined, { maximumFractionDigits: 1 })}:1, under ${MIN_GRAPHIC_CONTRAST}:1): some readers will not see it.`,
+    `Low contrast against the background (${ratio.toLocaleString('en', { maximumFractionDigits: 1 })}:1, under ${MIN_GRAPHIC_CONTRAST}:1): some readers will not see it.`,
 
   downloadHeading: '5. Download',
   downloadMap: 'The map (egm/1 JSON)',

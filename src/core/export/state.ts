@@ -78,15 +78,16 @@ export function readState(params: URLSearchParams, ns: string): MapViewState {
  */
 export function fitState(state: MapViewState, index: MapIndex): MapViewState {
   const inAny = (id: string) => [...index.dimensions.values()].some((d) => d.ordinals.has(id));
-  const categories: Record<string, string[]> = {};
+  // (No prototype, as in readState; normalizeFilters makes the result a plain object again and
+  // drops the dimensions left with no category.)
+  const categories = Object.create(null) as Record<string, string[]>;
   for (const [dim, ids] of Object.entries(state.filters.categories)) {
-    const known = ids.filter((id) => index.dimension(dim)?.ordinals.has(id));
-    if (known.length) Object.defineProperty(categories, dim, { value: known, enumerable: true, writable: true, configurable: true });
+    categories[dim] = ids.filter((id) => index.dimension(dim)?.ordinals.has(id));
   }
   const { selected } = state;
   return {
     ...state,
-    filters: { ...state.filters, categories },
+    filters: normalizeFilters({ ...state.filters, categories }),
     selected: selected && inAny(selected.rowId) && inAny(selected.columnId) ? selected : null,
     collapsed: state.collapsed.filter(inAny),
   };

@@ -23,8 +23,8 @@
  * chunk of what the elements draw later),
  * diffMaps, mapStats (the CLI's), synthesisGaps (the list of them, for reports and the CLI; the
  * grid marks them with synthesisGapAt), PALETTE_DESCRIPTIONS (documentation), readText,
- * readJson and jsonMapParser (for hosts that fetch a map themselves: `<egm-map src>` reads its
- * file with the chunk's). test/node/package.test.mjs checks that the
+ * readJson, jsonMapParser, decodeBytes and sniffEncoding (for hosts that fetch or read a map
+ * themselves: `<egm-map src>` reads its file with the chunk's). test/node/package.test.mjs checks that the
  * bundle exports exactly the rest.
  */
 import { loadDeferredWhenIdle } from './internal/deferred-loader.js';

@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { diffMaps } from '../core/diff.js';
+import { decodeBytes } from '../core/encoding.js';
 import { formatIssue, isEgmValidationError } from '../core/errors.js';
 import { validateMap } from '../core/parse.js';
 import { mapStats } from '../core/stats.js';
@@ -88,7 +89,7 @@ function read(file: string, io: Io): Buffer {
 }
 
 function readJson(file: string, io: Io): unknown {
-  const text = read(file, io).toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeBytes(read(file, io));
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -155,7 +156,7 @@ function convertCommand(argv: string[], io: Io): number {
   // Read the bundle before converting, so a missing build fails fast and writes nothing.
   const bundle = str('html') ? readBundle() : undefined;
   const input = read(positionals[0], io);
-  const { map, warnings } = convert(config.from === 'csv' ? new Uint8Array(input) : input.toString('utf8'), checked);
+  const { map, warnings } = convert(config.from === 'csv' ? new Uint8Array(input) : decodeBytes(input), checked);
   for (const w of warnings) io.err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}`);
   const json = `${JSON.stringify(map, null, 2)}\n`;
   if (str('output')) {

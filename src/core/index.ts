@@ -8,6 +8,7 @@ export { parseMap, validateMap, validateMapAsync, splitMap, isHttpUrl, MAX_CATEG
 export { Bitset } from './bitset.js';
 export { yieldToEventLoop, type AsyncOptions } from './yield.js';
 export { readText } from './read-text.js';
+export { decodeBytes, sniffEncoding, type TextEncoding } from './encoding.js';
 export { jsonMapParser, readJson, type JsonMapParser, type JsonTextError } from './read-json.js';
 export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './map-index.js';
 export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms } from './filter.js';

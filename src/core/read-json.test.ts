@@ -4,6 +4,7 @@ import { describe, it, mock } from 'node:test';
 import fc from 'fast-check';
 import { jsonMapParser, readJson } from './read-json.js';
 import { fuzzParams } from './testing/fuzz.js';
+import { utf16 } from './testing/utf16.js';
 
 /** What `JSON.parse` makes of `text`: its value, or 'throws'. */
 function reference(text: string): unknown {
@@ -171,6 +172,18 @@ describe('readJson', () => {
       assert.deepEqual(await readJson(response), { json: JSON.parse(text) }, `chunks of ${n} bytes`);
     }
     assert.deepEqual(await readJson(new Response(bytes)), { json: JSON.parse(await new Response(bytes).text()) });
+  });
+
+  it('reads a map saved as UTF-16 (Notepad, PowerShell 5), with or without a byte-order mark, in chunks of any size', async () => {
+    const text = mapText(200, 2);
+    for (const [order, bom] of [['le', true], ['be', true], ['le', false]] as const) {
+      const bytes = utf16(text, order, bom);
+      for (const n of [1, 3, 1000, bytes.length]) {
+        const { response } = chunked(bytePieces(bytes, n));
+        assert.deepEqual(await readJson(response), { json: JSON.parse(text) }, `${order}, bom ${bom}, chunks of ${n} bytes`);
+      }
+    }
+    assert.deepEqual(await readJson(new Response(utf16('<!doctype html>'))), { error: 'notJsonPage' });
   });
 
   it('says what a body that is not JSON is: nothing, a page, or something else', async () => {

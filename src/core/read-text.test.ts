@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readText } from './read-text.js';
+import { utf16 } from './testing/utf16.js';
 
 /** A response whose body arrives in the given chunks, each after `delayMs` (0: at once). */
 function chunked(chunks: Uint8Array[], delayMs = 0): Response {
@@ -55,6 +56,24 @@ describe('readText', () => {
     const expected = 'a\uFFFDb\uFFFDc\uFFFD';
     assert.equal(await new Response(bytes).text(), expected);
     assert.equal(await readText(chunked(cut(bytes, [3, 1]))), expected);
+  });
+
+  it('decodes UTF-16 (by its byte-order mark, or by the zero bytes of JSON) in chunks that cut code units and surrogate pairs', async () => {
+    const text = '{"title":"Santé mentale € 😀 — 同行支持","n":[1,2,3]}';
+    for (const order of ['le', 'be'] as const) {
+      for (const bom of [true, false]) {
+        const bytes = utf16(text, order, bom);
+        // Pieces of 1, 2 and 3 bytes: the first 4 bytes, which name the encoding, come in three chunks.
+        for (const lengths of [[1, 2, 3], [3], [bytes.length]]) assert.equal(await readText(chunked(cut(bytes, lengths))), text, `${order}, bom ${bom}, ${lengths.join(",")}`);
+      }
+    }
+  });
+
+  it('decodes a body of fewer than 4 bytes whole, in the encoding its bytes name', async () => {
+    assert.equal(await readText(chunked([utf8('[1]')])), '[1]');
+    assert.equal(await readText(chunked([Uint8Array.of(0xff), Uint8Array.of(0xfe)])), '');
+    assert.equal(await readText(chunked([Uint8Array.of(0xff, 0xfe, 0x31)])), '\uFFFD');
+    assert.equal(await readText(chunked([Uint8Array.of(0xef, 0xbb, 0xbf)])), '');
   });
 
   it('reads a response without a body, or with an empty one, as ""', async () => {

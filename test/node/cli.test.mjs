@@ -38,6 +38,17 @@ describe('egm validate', () => {
     });
   });
 
+  it('reads a map saved as UTF-16 (Notepad, PowerShell 5): validate, stats and diff alike', () => {
+    const text = readFileSync(demo, 'utf8');
+    const le = join(dir, 'utf16le.egm.json');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = egm('validate', le);
+    assert.deepEqual([r.code, r.err], [0, '']);
+    assert.equal(r.out, `${le}: a valid egm/1 map, "Peer support in health and social care (illustrative)": 91 studies, 13 rows × 7 columns`);
+    assert.equal(egm('stats', le).out, egm('stats', demo).out);
+    assert.deepEqual(egm('diff', demo, le), { code: 0, out: ['added    0', 'removed  0', 'recoded  0', 'edited   0'].join('\n'), err: '' });
+  });
+
   it('lists every problem with its path and exits 1', () => {
     const map = JSON.parse(readFileSync(demo, 'utf8'));
     map.studies[3].codes.outcome = ['mental'];
@@ -99,6 +110,15 @@ describe('egm convert', () => {
       columns: 'Processes and policies',
       map: { title: 'Retraction research' },
     });
+  });
+
+  it('converts an export saved as UTF-16 to the same map as the UTF-8 one', () => {
+    const le = join(dir, 'export-utf16.json');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(eppi, 'utf8'), 'utf16le')]));
+    const args = ['--from', 'eppi-reviewer', '--rows', 'Citation of retracted papers', '--columns', 'Processes and policies'];
+    const r = egm('convert', ...args, le);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, egm('convert', ...args, eppi).out);
   });
 
   it('converts an EPPI-Mapper page to standard output', () => {

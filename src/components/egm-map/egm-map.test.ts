@@ -5,6 +5,7 @@ import { BATCH } from '../../core/read-json.js';
 import { createIndex } from '../../core/map-index.js';
 import { parseMap, splitMap } from '../../core/parse.js';
 import { smallMap, smallMapRenamed } from '../../core/testing/fixture.js';
+import { utf16 } from '../../core/testing/utf16.js';
 import type { EgmFilters, EgmMap, EgmStudy } from '../../core/types.js';
 import type { EgmErrorEvent } from '../../events/egm-error.js';
 import type { EgmHeaderSelectEvent } from '../../events/egm-header-select.js';
@@ -215,6 +216,22 @@ describe('egm-map', () => {
         expect(root(el).querySelector('.title')!.textContent.trim()).to.equal('Santé mentale € 😀 — 同行支持');
       } finally {
         restore();
+      }
+    });
+
+    it('reads a map file saved as UTF-16 (Notepad, PowerShell 5), where text() would give garbage', async () => {
+      const map = smallMap();
+      map.title = 'Santé mentale € 😀 — 同行支持';
+      const bytes = utf16(JSON.stringify(map));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
+      try {
+        expect(() => JSON.parse(new TextDecoder().decode(bytes)) as unknown).to.throw(SyntaxError);
+        const el = await loaded(url);
+        expect(root(el).querySelector('.title')!.textContent.trim()).to.equal('Santé mentale € 😀 — 同行支持');
+        expect(grid(el).shadowRoot!.querySelectorAll('td[data-count]').length).to.be.above(0);
+        expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      } finally {
+        URL.revokeObjectURL(url);
       }
     });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { EgmValidationError } from '../errors.js';
 import { smallMap, smallMapWithDimension } from '../testing/fixture.js';
+import { utf16 } from '../testing/utf16.js';
 import { applyConfig, convert, parseConversionConfig } from './config.js';
 
 const fixture = readFileSync(new URL('./fixtures/retraction-lit-trimmed.json', import.meta.url), 'utf8');
@@ -14,6 +15,15 @@ describe('conversion configs', () => {
     assert.equal(map.title, 'Retraction research');
     assert.equal(map.license, 'CC-BY-4.0');
     assert.equal(map.studies.length, 150);
+  });
+
+  it('converts an export, a page or a map given as bytes in UTF-8 or UTF-16 alike', () => {
+    const config = parseConversionConfig({ from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies' });
+    const expected = convert(fixture, config).map;
+    assert.deepEqual(convert(new TextEncoder().encode(fixture), config).map, expected);
+    assert.deepEqual(convert(utf16(fixture), config).map, expected);
+    const map = smallMap();
+    assert.deepEqual(convert(utf16(JSON.stringify(map), 'be'), { from: 'egm' }).map, map);
   });
 
   it('gives the same map for the same export and config (a re-run is a no-op)', () => {

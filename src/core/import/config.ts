@@ -4,6 +4,7 @@
  * hidden categories), saved so that next month's re-export converts the same way in one step.
  * Used by `egm convert --config` and by the workbench.
  */
+import { decodeBytes } from '../encoding.js';
 import { EgmValidationError } from '../errors.js';
 import { parseMap } from '../parse.js';
 import type { EgmCategory, EgmMap } from '../types.js';
@@ -61,7 +62,7 @@ export function parseConversionConfig(input: unknown): ConversionConfig {
 
 /** Converts an input (text, or bytes for CSV) as the config says, then applies its edits. */
 export function convert(input: string | Uint8Array, config: ConversionConfig): EgmImportResult {
-  const text = () => (typeof input === 'string' ? input : new TextDecoder().decode(input));
+  const text = () => (typeof input === 'string' ? input : decodeBytes(input));
   let result: EgmImportResult;
   switch (config.from) {
     case 'eppi-reviewer':

@@ -6,6 +6,7 @@ import { createIndex } from '../map-index.js';
 import { parseMap } from '../parse.js';
 import type { EgmMap } from '../types.js';
 import { decodeWindows1252, fromCsv, type CsvMapping } from './csv.js';
+import { utf16 } from '../testing/utf16.js';
 
 /**
  * Windows-1252 bytes for the characters these tests use: ASCII and Latin-1 letters are their
@@ -142,6 +143,14 @@ describe('fromCsv', () => {
     const fromText = fromCsv(`\uFEFF${SHEET}`, MAPPING);
     assert.deepEqual(fromText.map, EXPECTED);
     assert.deepEqual(fromText.warnings, ROW_WARNINGS);
+  });
+
+  it("reads the same sheet saved as UTF-16 (Excel's \"Unicode Text\", either byte order), without the encoding warning", () => {
+    for (const order of ['le', 'be'] as const) {
+      const { map, warnings } = fromCsv(utf16(SHEET, order), MAPPING);
+      assert.deepEqual(map, EXPECTED, order);
+      assert.deepEqual(warnings, ROW_WARNINGS, order);
+    }
   });
 
   it('decodes Windows-1252 as browsers do, 0x80–0x9F included', () => {

@@ -4,6 +4,7 @@
  * cells are split by a separator. Parsing (quotes, embedded line breaks, CRLF) is Papa Parse's.
  */
 import Papa from 'papaparse';
+import { sniffEncoding } from '../encoding.js';
 import { EgmValidationError } from '../errors.js';
 import { isHttpUrl, parseMap } from '../parse.js';
 import { suggest } from '../suggest.js';
@@ -98,7 +99,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Text from bytes: UTF-8 (with or without a BOM) when valid, else Windows-1252, unless forced. */
+/** Text from bytes: UTF-16 when `sniffEncoding` says so, UTF-8 (with or without a BOM) when valid, else Windows-1252, unless forced. */
 function decode(input: Uint8Array, encoding: string | undefined, warnings: EgmWarning[]): string {
   if (encoding !== undefined) {
     let decoder: TextDecoder;
@@ -110,6 +111,9 @@ function decode(input: Uint8Array, encoding: string | undefined, warnings: EgmWa
     // "latin1", "iso-8859-1", "ascii", "cp1252"… are all windows-1252 to the Encoding Standard.
     return decoder.encoding === 'windows-1252' ? decodeWindows1252(input) : decoder.decode(input);
   }
+  // UTF-16 (Excel's "Unicode Text"), by its byte-order mark.
+  const sniffed = sniffEncoding(input);
+  if (sniffed !== 'utf-8') return new TextDecoder(sniffed).decode(input);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(input);
   } catch {

@@ -5,6 +5,7 @@ import { standalonePage } from '../../cli/page.js';
 import { SEGMENT_PALETTE } from '../scale.js';
 import { mapStats } from '../stats.js';
 import { smallMap } from '../testing/fixture.js';
+import { utf16 } from '../testing/utf16.js';
 import { convert, parseConversionConfig, type ConversionConfig } from './config.js';
 import type { CsvDimensionMapping } from './csv.js';
 import {
@@ -117,6 +118,15 @@ describe('detectFile: what a file is, by its content', () => {
     assert.equal(semi.delimiter, ';');
     assert.equal(guessDelimiter('a\tb\tc\n'), '\t');
     assert.equal(guessDelimiter('"a,b";c;d\n'), ';');
+  });
+
+  it('reads files saved as UTF-16 as what they are, not as binary: a map, a CSV, an export', () => {
+    const map = smallMap();
+    assert.deepEqual(detectFile(utf16(JSON.stringify(map))), { kind: 'egm', text: JSON.stringify(map), fromPage: false });
+    const tsv = detectFile(utf16(CSV.replaceAll(',', '\t'), 'be'));
+    assert.equal(tsv.kind, 'csv');
+    assert.deepEqual({ ...tsv, bytes: undefined }, { ...detectFile(bytes(CSV.replaceAll(',', '\t'))), bytes: undefined });
+    assert.deepEqual(detectFile(utf16(fixtureText)), eppi());
   });
 
   it('says a file is empty, broken or unsupported, and what it is instead', () => {

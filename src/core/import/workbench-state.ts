@@ -10,6 +10,7 @@
  */
 import { contrastRatio } from '../color.js';
 import Papa from 'papaparse';
+import { decodeBytes, sniffEncoding } from '../encoding.js';
 import { isEgmValidationError } from '../errors.js';
 import { SEGMENT_PALETTE } from '../scale.js';
 import type { EgmCategory, EgmIssue, EgmLink, EgmMap } from '../types.js';
@@ -81,8 +82,9 @@ function binaryKind(bytes: Uint8Array): UnsupportedKind | undefined {
   return undefined;
 }
 
-/** UTF-8 when valid (BOM dropped), else Windows-1252: what the CSV importer does. */
+/** UTF-16 when `sniffEncoding` says so, UTF-8 when valid (BOM dropped), else Windows-1252: what the CSV importer does. */
 function decodeText(bytes: Uint8Array): string {
+  if (sniffEncoding(bytes) !== 'utf-8') return decodeBytes(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -99,7 +101,8 @@ const PAGE_DATA = /<script type="application\/json" id="egm-map-data">([^]*?)<\/
  */
 export function detectFile(bytes: Uint8Array): DetectedFile {
   if (bytes.length === 0) return { kind: 'empty' };
-  const binary = binaryKind(bytes);
+  // (UTF-16 text has zero bytes, and is not binary.)
+  const binary = sniffEncoding(bytes) === 'utf-8' ? binaryKind(bytes) : undefined;
   if (binary) return { kind: 'unsupported', what: binary };
   const text = decodeText(bytes);
   const trimmed = text.trimStart();

@@ -3,17 +3,20 @@
  * core/export/state.ts. Part of the code drawn after the first screen (`deferred.ts`).
  */
 import { fitState, hasState, readState, writeState, type MapViewState } from '../core/export/state.js';
-import type { MapIndex } from '../core/map-index.js';
+import { resolveAxes, type MapData } from './map-data.js';
 
 const hashParams = () => new URLSearchParams(location.hash.replace(/^#/, ''));
 
 /**
- * The state of the map namespaced `ns` in the URL, if the URL carries any, less the ids the
- * map indexed by `index` does not have (see `fitState`).
+ * The state of the map namespaced `ns` in the URL, if the URL carries any, less what the map
+ * (`data`, drawn with the `rows` and `columns` of `attrs`: `<egm-map>`'s) does not have (see
+ * `fitState`).
  */
-export function stateInUrl(ns: string, index: MapIndex): MapViewState | undefined {
+export function stateInUrl(ns: string, data: MapData, attrs: { rows?: string | null; columns?: string | null }): MapViewState | undefined {
   const params = hashParams();
-  return hasState(params, ns) ? fitState(readState(params, ns), index) : undefined;
+  if (!hasState(params, ns)) return undefined;
+  const axes = resolveAxes(data, attrs);
+  return fitState(readState(params, ns), data.index, Array.isArray(axes) ? undefined : axes);
 }
 
 /**

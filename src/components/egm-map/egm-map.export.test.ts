@@ -139,6 +139,27 @@ describe('egm-map url-state', () => {
     expect(cell(el, 'education', 'mental-health').dataset.count).to.equal('1');
   });
 
+  it('drops a linked cell whose ids are categories of other dimensions than the grid’s rows and columns', async () => {
+    // "adults" is a population, not a row of the small map; "education" a row, not a column.
+    for (const hash of ['#small.row=adults&small.col=mental-health', '#small.row=mental-health&small.col=education']) {
+      history.replaceState(null, '', hash);
+      const el = await small('url-state');
+      await grid(el).updateComplete;
+      await aTimeout(20);
+      // (Whether there is a panel, not the panel: a failing comparison of an element would print its whole state.)
+      expect(root(el).querySelector('.panel') !== null, `${hash}: a panel`).to.equal(false);
+      expect(grid(el).selected, hash).to.equal(null);
+      el.remove();
+    }
+    // The same link on the map drawn the other way round is a cell of it.
+    history.replaceState(null, '', '#small.row=mental-health&small.col=education');
+    const { schema, studies } = splitMap(smallMap());
+    const el = await fixture<EgmMapElement>(html`<egm-map url-state rows="outcome" columns="support" .schema=${schema} .studies=${studies}></egm-map>`);
+    await waitUntil(() => root(el).querySelector('.panel'));
+    expect(root(el).querySelector('#panel-title')!.textContent).to.equal('Mental health × Education');
+    expect(cell(el, 'mental-health', 'education').getAttribute('aria-selected')).to.equal('true');
+  });
+
   it('writes changes to the URL and follows the back button', async () => {
     history.replaceState(null, '', '#other.q=kept');
     const el = await small('url-state');

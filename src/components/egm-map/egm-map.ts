@@ -872,7 +872,7 @@ export class EgmMapElement extends LitElement {
       });
       return;
     }
-    const state = code.stateInUrl(this.stateKey, this.data!.index);
+    const state = code.stateInUrl(this.stateKey, this.data!, this);
     if (!state) return;
     this.restoring = true;
     this.filters = state.filters;

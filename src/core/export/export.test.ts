@@ -127,6 +127,22 @@ describe('view state in URLs', () => {
     assert.deepEqual(fitState(hostile, index).filters.categories, { population: ['adults'] });
   });
 
+  it("fits a selected cell to the grid's rows and columns when it is given them", () => {
+    const index = createIndex(map);
+    const at = (rowId: string, columnId: string, axes?: { rows: string; columns: string }) =>
+      fitState({ filters: { categories: {} }, selected: { rowId, columnId }, collapsed: [] }, index, axes).selected;
+    const axes = { rows: 'support', columns: 'outcome' };
+    assert.deepEqual(at('education', 'mental-health', axes), { rowId: 'education', columnId: 'mental-health' });
+    assert.deepEqual(at('delivery', 'mental-health', axes), { rowId: 'delivery', columnId: 'mental-health' }); // a group
+    // Categories of the map, but a population as a row, or the row and column swapped.
+    assert.deepEqual(at('adults', 'mental-health'), { rowId: 'adults', columnId: 'mental-health' });
+    assert.equal(at('adults', 'mental-health', axes), null);
+    assert.equal(at('mental-health', 'education', axes), null);
+    // The map drawn the other way round (rows="outcome" columns="support"): the swapped cell is the one.
+    assert.deepEqual(at('mental-health', 'education', { rows: 'outcome', columns: 'support' }), { rowId: 'mental-health', columnId: 'education' });
+    assert.equal(at('education', 'mental-health', { rows: 'nope', columns: 'outcome' }), null);
+  });
+
   it('never throws on any query string, and round-trips any state it wrote', () => {
     const before = prototypeSnapshot();
     fc.assert(

@@ -72,11 +72,13 @@ export function readState(params: URLSearchParams, ns: string): MapViewState {
 /**
  * `state` less what the map indexed by `index` does not have: filters on unknown dimensions or
  * on categories their dimension lacks, a selected cell or collapsed groups whose ids are no
- * category of the map. A link made for an earlier version of a map (a category since removed)
- * or edited by hand then shows the rest of its state, not a map filtered to nothing. (The
- * filters a host sets itself are not fitted: an unknown id there matches no study.)
+ * category of the map. With `axes` (the dimensions of the grid's rows and columns), a selected
+ * cell must also be a category of the rows by one of the columns. A link made for an earlier
+ * version of a map (a category since removed), for the map drawn another way, or edited by hand
+ * then shows the rest of its state, not a map filtered to nothing or a cell that is not there.
+ * (The filters a host sets itself are not fitted: an unknown id there matches no study.)
  */
-export function fitState(state: MapViewState, index: MapIndex): MapViewState {
+export function fitState(state: MapViewState, index: MapIndex, axes?: { rows: string; columns: string }): MapViewState {
   const inAny = (id: string) => [...index.dimensions.values()].some((d) => d.ordinals.has(id));
   // (No prototype, as in readState; normalizeFilters makes the result a plain object again and
   // drops the dimensions left with no category.)
@@ -88,7 +90,7 @@ export function fitState(state: MapViewState, index: MapIndex): MapViewState {
   return {
     ...state,
     filters: normalizeFilters({ ...state.filters, categories }),
-    selected: selected && inAny(selected.rowId) && inAny(selected.columnId) ? selected : null,
+    selected: selected && (axes ? index.dimension(axes.rows)?.ordinals.has(selected.rowId) && index.dimension(axes.columns)?.ordinals.has(selected.columnId) : inAny(selected.rowId) && inAny(selected.columnId)) ? selected : null,
     collapsed: state.collapsed.filter(inAny),
   };
 }

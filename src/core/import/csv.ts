@@ -111,7 +111,7 @@ function decode(input: Uint8Array, encoding: string | undefined, warnings: EgmWa
     // "latin1", "iso-8859-1", "ascii", "cp1252"… are all windows-1252 to the Encoding Standard.
     return decoder.encoding === 'windows-1252' ? decodeWindows1252(input) : decoder.decode(input);
   }
-  // UTF-16 (Excel's "Unicode Text"), by its byte-order mark.
+  // UTF-16 (Excel's "Unicode Text"), by its byte-order mark or the zero bytes of its header.
   const sniffed = sniffEncoding(input);
   if (sniffed !== 'utf-8') return new TextDecoder(sniffed).decode(input);
   try {

@@ -22,7 +22,8 @@
  * the map on demand), EgmStudyCard, sanitizeHtml, readState, writeState, hasState and fitState (in the
  * chunk of what the elements draw later),
  * diffMaps, mapStats (the CLI's), synthesisGaps (the list of them, for reports and the CLI; the
- * grid marks them with synthesisGapAt), PALETTE_DESCRIPTIONS (documentation), readText,
+ * grid marks them with synthesisGapAt), PALETTE_DESCRIPTIONS (documentation), contrastRatio and
+ * luminance (for checking a theme's colours, not for drawing one), readText,
  * readJson, jsonMapParser, decodeBytes and sniffEncoding (for hosts that fetch or read a map
  * themselves: `<egm-map src>` reads its file with the chunk's). test/node/package.test.mjs checks that the
  * bundle exports exactly the rest.
@@ -47,7 +48,6 @@ export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms }
 export { GridModel, buildAxis, type Axis, type AxisEntry, type GridCounts, type GridOptions, type HeaderCounts, type SegmentInfo } from './core/grid.js';
 export { bubbleScale, sizeKeyCounts, segmentColor, SEGMENT_PALETTE, NOT_CODED_COLOR, type BubbleScaleOptions } from './core/scale.js';
 export { heatScale, heatText, HEAT_PALETTE, HEAT_TEXT, type HeatScale, type HeatStep } from './core/heat.js';
-export { contrastRatio, luminance } from './core/color.js';
 export { DARK, LIGHT, PALETTE_TOKENS, type Palette } from './core/theme.js';
 export { synthesisGapAt, synthesisGapMin, SYNTHESIS_GAP_MIN, type SynthesisGap } from './core/synthesis.js';
 export { suggest } from './core/suggest.js';

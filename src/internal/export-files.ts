@@ -9,6 +9,7 @@ import { mapPicture, pictureToSvg } from '../core/export/picture.js';
 import { studiesToCsv, studiesToRis } from '../core/export/table.js';
 import type { EgmFilters, EgmMap } from '../core/types.js';
 import type { EgmGrid } from '../components/egm-grid/egm-grid.js';
+import { LocaleController } from '../controllers/locale-controller.js';
 import { canvasToPng, download, paintPicture } from './download.js';
 import type { MapData } from './map-data.js';
 
@@ -35,7 +36,21 @@ export async function downloadPicture(data: MapData, grid: EgmGrid, hiddenSegmen
   const { model, counts } = grid;
   if (!model || !counts) return undefined;
   const title = data.map.title;
-  const picture = mapPicture(model, counts, { title, hiddenSegments, donut: grid.donut });
+  // The key and the counts in the grid's language, as the grid shows them: a locale controller
+  // made for the grid and detached at once (from the grid and from the window's locale events),
+  // which resolves the language and strings as the grid's own does.
+  const l10n = new LocaleController(grid);
+  grid.removeController(l10n);
+  l10n.hostDisconnected();
+  l10n.resolve();
+  const picture = mapPicture(model, counts, {
+    title,
+    hiddenSegments,
+    donut: grid.donut,
+    notCoded: l10n.s.grid.notCoded,
+    gap: l10n.s.legend.gap,
+    formatCount: (n) => l10n.n(n),
+  });
   if (kind === 'svg') {
     const svgText = pictureToSvg(picture, title);
     download(`${fileStem(data.map)}.svg`, svgText, 'image/svg+xml;charset=utf-8');

@@ -100,6 +100,21 @@ describe('egm-map exports', () => {
     expect(w.__xss).to.equal(0);
   });
 
+  it("writes the picture's key in the map's language: English, or French on a French page", async () => {
+    const key = (svg: string) => [...new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent).slice(-2);
+    const en = await small();
+    expect(key((await en.exportPicture('svg')) as string)).to.deep.equal(['Not coded', 'Gap: no studies']);
+    await import('../../i18n/fr.js');
+    const { schema, studies } = splitMap(smallMap());
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fr"><egm-map .schema=${schema} .studies=${studies}></egm-map></div>`);
+    const fr = wrap.querySelector('egm-map')!;
+    await fr.updateComplete;
+    await grid(fr).updateComplete;
+    expect(key((await fr.exportPicture('svg')) as string)).to.deep.equal(['Non codé', 'Lacune : aucune étude']);
+    // The grid keeps its own controllers: the picture's, made for it, is gone.
+    expect(grid(fr).shadowRoot!.querySelector('td[data-count]')!.getAttribute('aria-label')).to.match(/étude/);
+  });
+
   it('paints a PNG', async () => {
     const el = await small();
     const png = (await el.exportPicture('png')) as Blob;

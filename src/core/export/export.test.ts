@@ -199,6 +199,20 @@ describe('mapPicture / pictureToSvg', () => {
     assert.ok(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(svg), 'no character XML forbids');
   });
 
+  it("writes the key's words and the counts as it is told, in English by default", () => {
+    const model = new GridModel(createIndex(map), { rows: 'support', columns: 'outcome', segments: 'quality' });
+    const texts = (p: ReturnType<typeof mapPicture>) => p.shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
+    const key = (p: ReturnType<typeof mapPicture>) => texts(p).slice(-(model.segments.filter((s) => !s.notCoded || s.total > 0).length + 1));
+    assert.ok(model.segments.some((s) => s.notCoded && s.total > 0), 'the small map has studies without a quality code');
+    const english = mapPicture(model, model.totals);
+    assert.deepEqual(key(english), [...model.segments.filter((s) => !s.notCoded).map((s) => s.label), 'Not coded', 'Gap: no studies']);
+    const french = mapPicture(model, model.totals, { notCoded: 'Non codé', gap: 'Lacune : aucune étude', formatCount: (n) => `#${n}` });
+    assert.deepEqual(key(french), [...model.segments.filter((s) => !s.notCoded).map((s) => s.label), 'Non codé', 'Lacune : aucune étude']);
+    const counts = Array.from(model.totals.counts).filter((n) => n > 0);
+    assert.deepEqual(texts(french).filter((t) => t.startsWith('#')), counts.map((n) => `#${n}`));
+    assert.ok(french.width >= english.width, 'the longer key is not cut');
+  });
+
   it('draws only what passes the filter', () => {
     const model = new GridModel(createIndex(map), { rows: 'support', columns: 'outcome', segments: 'quality' });
     const counts = model.count({ categories: { population: ['adults'] } });

@@ -27,6 +27,11 @@ export interface PictureOptions {
   cell?: number;
   rowHeader?: number;
   columnHeader?: number;
+  /** The key's words in the map's language: the segment of studies without a code ("Not coded"), and a gap ("Gap: no studies"). */
+  notCoded?: string;
+  gap?: string;
+  /** A bubble's count as the map's language writes it (`1 234` in French); digits alone by default. */
+  formatCount?: (n: number) => string;
 }
 
 const TEXT = '#1f2328';
@@ -98,7 +103,7 @@ export function mapPicture(model: GridModel, counts: GridCounts, options: Pictur
           }),
         );
       }
-      shapes.push({ kind: 'text', x: cx, y: cy + 4, text: String(count), size: 11, weight: 700, anchor: 'middle', fill: TEXT });
+      shapes.push({ kind: 'text', x: cx, y: cy + 4, text: (options.formatCount ?? String)(count), size: 11, weight: 700, anchor: 'middle', fill: TEXT });
     });
     y += cell;
   }
@@ -107,13 +112,15 @@ export function mapPicture(model: GridModel, counts: GridCounts, options: Pictur
   let x = 8;
   for (const s of model.segments) {
     if (s.notCoded && s.total === 0) continue;
+    const label = s.notCoded ? (options.notCoded ?? s.label) : s.label;
     shapes.push({ kind: 'rect', x, y: y - 10, width: 12, height: 12, fill: s.color });
-    shapes.push({ kind: 'text', x: x + 18, y, text: s.label, size: 12, fill: MUTED });
-    x += 30 + s.label.length * 7;
+    shapes.push({ kind: 'text', x: x + 18, y, text: label, size: 12, fill: MUTED });
+    x += 30 + label.length * 7;
   }
+  const gap = options.gap ?? 'Gap: no studies';
   shapes.push({ kind: 'rect', x, y: y - 10, width: 12, height: 12, fill: GAP, stroke: LINE });
-  shapes.push({ kind: 'text', x: x + 18, y, text: 'Gap: no studies', size: 12, fill: MUTED });
-  return { width: Math.max(width, x + 140), height: y + 16, shapes };
+  shapes.push({ kind: 'text', x: x + 18, y, text: gap, size: 12, fill: MUTED });
+  return { width: Math.max(width, x + 35 + gap.length * 7), height: y + 16, shapes };
 }
 
 /** XML-escapes text, dropping what XML 1.0 cannot hold (control characters, lone surrogates). */

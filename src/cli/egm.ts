@@ -15,6 +15,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { diffMaps } from '../core/diff.js';
 import { decodeBytes } from '../core/encoding.js';
 import { formatIssue, isEgmValidationError } from '../core/errors.js';
+import { jsonErrorMessage } from '../core/json-error.js';
 import { validateMap } from '../core/parse.js';
 import { mapStats } from '../core/stats.js';
 import { SYNTHESIS_GAP_MIN } from '../core/synthesis.js';
@@ -88,12 +89,16 @@ function read(file: string, io: Io): Buffer {
   }
 }
 
+/** A JSON file (UTF-8 or UTF-16), or an error that says where it breaks. */
 function readJson(file: string, io: Io): unknown {
   const text = decodeBytes(read(file, io));
+  if (text.trim() === '') throw new InputError(`${file} is empty`);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new InputError(`${file} is not JSON: ${(error as Error).message}`);
+    // (An EPPI-Mapper page or a standalone map page given where a map goes: say what it is.)
+    const markup = text.trimStart().startsWith('<') ? ' (it starts with "<": a web page or XML, not JSON; "egm convert" reads EPPI-Mapper pages)' : '';
+    throw new InputError(`${file} is not JSON: ${jsonErrorMessage(text, error)}${markup}`);
   }
 }
 

@@ -68,7 +68,13 @@ describe('egm validate', () => {
     assert.deepEqual(egm('validate', 'missing.json'), { code: 2, out: '', err: 'egm validate: cannot read missing.json: no such file' });
     const r = egm('validate', write('page.json', '<!doctype html>'));
     assert.equal(r.code, 2);
-    assert.match(r.err, /^egm validate: .*page\.json is not JSON: Unexpected token/);
+    assert.match(r.err, /^egm validate: .*page\.json is not JSON: Unexpected token .*\(it starts with "<": a web page or XML, not JSON; "egm convert" reads EPPI-Mapper pages\)$/);
+    // Where a broken file breaks, as an editor counts: line 4, column 1 (the comma before "}").
+    const broken = egm('validate', write('broken.json', '{\n  "format": "egm/1",\n  "title": "x",\n}\n'));
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, /^egm validate: .*broken\.json is not JSON: .*line 4,? column 1\)$/);
+    const blank = write('blank.json', ' \n');
+    assert.deepEqual(egm('validate', blank), { code: 2, out: '', err: `egm validate: ${blank} is empty` });
     assert.equal(egm('validate').code, 2);
     assert.equal(egm('frobnicate').code, 2);
   });

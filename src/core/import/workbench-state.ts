@@ -12,6 +12,7 @@ import { contrastRatio } from '../color.js';
 import Papa from 'papaparse';
 import { decodeBytes, sniffEncoding } from '../encoding.js';
 import { isEgmValidationError } from '../errors.js';
+import { jsonErrorMessage } from '../json-error.js';
 import { SEGMENT_PALETTE } from '../scale.js';
 import type { EgmCategory, EgmIssue, EgmLink, EgmMap } from '../types.js';
 import { EGM_FORMAT } from '../types.js';
@@ -113,7 +114,7 @@ export function detectFile(bytes: Uint8Array): DetectedFile {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      return { kind: 'broken', format: 'json', detail: error instanceof Error ? error.message : String(error) };
+      return { kind: 'broken', format: 'json', detail: jsonErrorMessage(text, error) };
     }
     if (!isObject(json)) return { kind: 'unsupported', what: 'json' };
     const format = own(json, 'format');

@@ -52,12 +52,13 @@ export async function* decodePieces(response: Response, signal?: AbortSignal): A
 
 /**
  * A response's body as text, exactly as `response.text()` gives it (but UTF-16 read as such),
- * read and decoded piece by piece (`decodePieces`), handing the thread back between slices. Chromium's `text()`
- * decodes a body that has already arrived (a fast network, the HTTP cache) in a single task:
- * 2–3.5 s for a 52 MB map on the 2-core test machine, against slices here and a whole read of
- * 1.6–2.2 s. What the browser does to hand over each chunk of the body (up to 2 MB) is its own
- * and still one task (35–200 ms there), and so is the join at the end (a string of 52 MB: about
- * 0.35 s there): to parse a large map, `readJson` (read-json.ts) makes no such string.
+ * read and decoded piece by piece (`decodePieces`), handing the thread back between slices.
+ * Chromium's `text()` decodes a body that has already arrived (a fast network, the HTTP cache)
+ * in a single task: 2–3.5 s for a 52 MB map on the 2-core test machine, against slices here and
+ * a whole read of 1.6–2.2 s. What the browser does to hand over each chunk of the body (up to
+ * 2 MB) is its own and still one task (35–200 ms there), and so is the join at the end (a string
+ * of 52 MB: about 0.35 s there): to parse a large map, `readJson` (read-json.ts) makes no such
+ * string.
  *
  * Rejects with `signal`'s reason when it aborts between slices (and cancels the body), and with
  * the stream's error when the body fails.

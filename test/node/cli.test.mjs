@@ -140,6 +140,10 @@ describe('egm convert', () => {
     const bad = egm('convert', '--from', 'eppi-reviewer', eppi, '--rows', 'No such code', '--columns', 'Processes and policies');
     assert.equal(bad.code, 1);
     assert.match(bad.err, /No such code/);
+    // A broken input says so, and where: not a bare JSON.parse message.
+    const broken = egm('convert', '--from', 'egm', write('broken-map.json', '{\n  "format": "egm/1",\n}\n'));
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /^egm convert: Invalid map: 1 problem\n- the map is not valid JSON: .*line 3,? column 1\)$/);
   });
 });
 

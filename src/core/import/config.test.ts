@@ -26,6 +26,18 @@ describe('conversion configs', () => {
     assert.deepEqual(convert(utf16(JSON.stringify(map), 'be'), { from: 'egm' }).map, map);
   });
 
+  it('says where a map given as text breaks, as an invalid map', () => {
+    assert.throws(
+      () => convert('{\n  "format": "egm/1",\n  "title": "x"\n  "dimensions": []\n}', { from: 'egm' }),
+      (error: unknown) => {
+        assert.ok(error instanceof EgmValidationError, 'an EgmValidationError');
+        assert.equal(error.issues.length, 1);
+        assert.match(error.issues[0].message, /^the map is not valid JSON: .*line 4,? column 3\)$/);
+        return true;
+      },
+    );
+  });
+
   it('gives the same map for the same export and config (a re-run is a no-op)', () => {
     const config = { from: 'eppi-reviewer' as const, rows: 'Citation of retracted papers', columns: 'Processes and policies' };
     assert.deepEqual(convert(fixture, config).map, convert(fixture, config).map);

@@ -6,6 +6,7 @@
  */
 import { decodeBytes } from '../encoding.js';
 import { EgmValidationError } from '../errors.js';
+import { jsonErrorMessage } from '../json-error.js';
 import { parseMap } from '../parse.js';
 import type { EgmCategory, EgmMap } from '../types.js';
 import { codesIn, setOwn, type EgmImportResult, type EgmWarning } from './common.js';
@@ -74,9 +75,17 @@ export function convert(input: string | Uint8Array, config: ConversionConfig): E
     case 'csv':
       result = fromCsv(input, config.csv!);
       break;
-    case 'egm':
-      result = { map: parseMap(JSON.parse(text().replace(/^\uFEFF/, ''))), warnings: [] };
+    case 'egm': {
+      const json = text().replace(/^\uFEFF/, '');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(json);
+      } catch (error) {
+        throw new EgmValidationError([{ path: '', message: `the map is not valid JSON: ${jsonErrorMessage(json, error)}` }]);
+      }
+      result = { map: parseMap(parsed), warnings: [] };
       break;
+    }
   }
   return applyConfig(result, config);
 }

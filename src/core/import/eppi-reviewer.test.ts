@@ -378,6 +378,8 @@ describe('fromEppiReviewer: quirks of real exports', () => {
     assert.throws(() => fromEppiReviewer(tinyExport(), { rows: 1, columns: '1' }), /rows and columns name the same code/);
     assert.throws(() => fromEppiReviewer({ References: [] }, { rows: 1, columns: 10 }), EgmValidationError);
     assert.throws(() => fromEppiReviewer('{not json', { rows: 1, columns: 10 }), /not valid JSON/);
+    // Where it breaks, as an editor counts (a byte-order mark first is not a column).
+    assert.throws(() => fromEppiReviewer('\uFEFF{\n  "CodeSets": [],\n}', { rows: 1, columns: 10 }), /the export is not valid JSON: .*line 3,? column 1\)/);
   });
 
   it('reads the export as text too, with a BOM', () => {

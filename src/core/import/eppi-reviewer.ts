@@ -5,6 +5,7 @@
  * categories, and each reference becomes a study coded with what it carries under them.
  */
 import { EgmValidationError } from '../errors.js';
+import { jsonErrorMessage } from '../json-error.js';
 import { parseMap } from '../parse.js';
 import { suggest } from '../suggest.js';
 import type { EgmCategory, EgmDimension, EgmIssue, EgmLayout, EgmMap, EgmStudy } from '../types.js';
@@ -172,10 +173,11 @@ function buildCategories(list: unknown[], path: string, depth: number, seen: Set
 export function fromEppiReviewer(json: unknown, options: EppiReviewerOptions): EgmImportResult {
   let input = json;
   if (typeof input === 'string') {
+    const text = input.replace(/^\uFEFF/, '');
     try {
-      input = JSON.parse(input.replace(/^\uFEFF/, '')) as unknown;
+      input = JSON.parse(text) as unknown;
     } catch (error) {
-      throw new EgmValidationError([{ path: '', message: `the export is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }], 'EPPI-Reviewer export');
+      throw new EgmValidationError([{ path: '', message: `the export is not valid JSON: ${jsonErrorMessage(text, error)}` }], 'EPPI-Reviewer export');
     }
   }
   if (!isObject(input) || !Array.isArray(own(input, 'CodeSets'))) {

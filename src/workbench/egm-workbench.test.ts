@@ -6,6 +6,7 @@ import { mapFileText } from '../core/import/workbench-state.js';
 import { createIndex } from '../core/map-index.js';
 import { parseMap } from '../core/parse.js';
 import { smallMap } from '../core/testing/fixture.js';
+import { utf16 } from '../core/testing/utf16.js';
 import type { EgmMap } from '../core/types.js';
 import type { EgmGrid } from '../components/egm-grid/egm-grid.js';
 import type { EgmMapElement } from '../components/egm-map/egm-map.js';
@@ -265,6 +266,20 @@ describe('egm-workbench', () => {
     await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
     expect(el.conversionConfig).to.deep.equal({ format: 'egm-convert/1', from: 'eppi-reviewer' });
     expect(roleSelect(el, 'Citation of retracted papers').value).to.equal('');
+  });
+
+  it('makes the same map from an export saved as UTF-16 as from the UTF-8 one', async () => {
+    const exportText = await (await fetch(FIXTURE)).text();
+    const config = JSON.stringify({ format: 'egm-convert/1', from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies' });
+    const maps: (EgmMap | undefined)[] = [];
+    for (const file of [new File([exportText], 'export.json'), new File([utf16(exportText)], 'export-utf16.json')]) {
+      const el = await workbench();
+      await drop(el, [file, new File([config], 'saved.convert.json')]);
+      expect(notices(el)[0], file.name).to.match(/an EPPI-Reviewer export with 150 references and 166 codes/);
+      maps.push(el.map);
+    }
+    expect(maps[0]?.studies.length).to.equal(150);
+    expect(maps[1]).to.deep.equal(maps[0]);
   });
 
   it('gives broken and unsupported files each their message', async () => {

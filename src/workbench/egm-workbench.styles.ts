@@ -58,6 +58,11 @@ export const styles = [
       color: var(--_muted);
       margin: 0 0 var(--_space);
     }
+    /* Always in the page (a live region must be there before it speaks); no room while empty. */
+    .reading {
+      margin: 0;
+      font-weight: 600;
+    }
 
     .drop {
       border: 2px dashed var(--_border);

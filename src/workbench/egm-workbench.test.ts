@@ -268,6 +268,19 @@ describe('egm-workbench', () => {
     expect(roleSelect(el, 'Citation of retracted papers').value).to.equal('');
   });
 
+  it('says which files it is reading until they are read', async () => {
+    const el = await workbench();
+    const status = () => text($(el, '[part="drop"] [role="status"]'));
+    expect(status()).to.equal('');
+    const reading = el.loadFiles([await fileFrom(FIXTURE, 'export.json'), new File(['{}'], 'other.json')]);
+    await el.updateComplete;
+    expect(status()).to.equal('Reading export.json, other.json…');
+    await reading;
+    await el.updateComplete;
+    expect(status()).to.equal('');
+    expect(notices(el)).to.have.length(2);
+  });
+
   it('makes the same map from an export saved as UTF-16 as from the UTF-8 one', async () => {
     const exportText = await (await fetch(FIXTURE)).text();
     const config = JSON.stringify({ format: 'egm-convert/1', from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies' });

@@ -103,6 +103,7 @@ export const STRINGS = {
   unsupportedMessage: (name: string, why: string, format?: string) =>
     `${name} ${why}${format ? ` (its format is ${JSON.stringify(format)})` : ''}. The workbench reads EPPI-Reviewer JSON exports, EPPI-Mapper pages, CSV files and egm/1 maps.`,
   readFailed: (name: string) => `${name} could not be read.`,
+  reading: (names: string[]) => `Reading ${names.join(', ')}…`,
 
   choicesHeading: '2. Rows, columns, segments and filters',
   choicesFixed: 'This file says itself what its rows, columns, segments and filters are.',
@@ -216,6 +217,8 @@ export class EgmWorkbench extends LitElement {
   @state() private file?: DataFile;
   @state() private config?: ConversionConfig;
   @state() private notices: Notice[] = [];
+  /** The names of the files being read (a large export takes a moment, and blocks the page while it is parsed). */
+  @state() private reading: string[] = [];
   @state() private query = '';
   @state() private expanded = new Set<string>();
   @state() private dragging = false;
@@ -252,22 +255,32 @@ export class EgmWorkbench extends LitElement {
    * conversion config, so that a config dropped with its export applies to it.
    */
   async loadFiles(files: Iterable<File>): Promise<void> {
-    const read = await Promise.all(
-      [...files].map(async (f) => {
-        try {
-          return { name: f.name, detected: detectFile(new Uint8Array(await f.arrayBuffer())) };
-        } catch {
-          return { name: f.name, detected: undefined };
-        }
-      }),
-    );
-    const notices: Notice[] = [];
-    const rank = (d: DetectedFile | undefined) => (d?.kind === 'config' ? 1 : 0);
-    for (const { name, detected } of read.sort((a, b) => rank(a.detected) - rank(b.detected))) {
-      if (!detected) notices.push({ tone: 'error', text: this.s.readFailed(name) });
-      else notices.push(this.take(name, detected));
+    const list = [...files];
+    // Reading and parsing a large export holds the page for a moment (about half a second for
+    // 25 MB on a slow machine): say so, and let that be painted, first.
+    this.reading = list.map((f) => f.name);
+    await this.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    try {
+      const read = await Promise.all(
+        list.map(async (f) => {
+          try {
+            return { name: f.name, detected: detectFile(new Uint8Array(await f.arrayBuffer())) };
+          } catch {
+            return { name: f.name, detected: undefined };
+          }
+        }),
+      );
+      const notices: Notice[] = [];
+      const rank = (d: DetectedFile | undefined) => (d?.kind === 'config' ? 1 : 0);
+      for (const { name, detected } of read.sort((a, b) => rank(a.detected) - rank(b.detected))) {
+        if (!detected) notices.push({ tone: 'error', text: this.s.readFailed(name) });
+        else notices.push(this.take(name, detected));
+      }
+      this.notices = notices;
+    } finally {
+      this.reading = [];
     }
-    this.notices = notices;
   }
 
   /** Takes one detected file into the state; returns what to tell the author. */
@@ -429,6 +442,7 @@ export class EgmWorkbench extends LitElement {
           <input class="visually-hidden" type="file" multiple accept=".json,.html,.htm,.csv,.tsv,.txt,application/json,text/html,text/csv" aria-describedby="drop-hint config-hint" @change=${this.onPick} />
         </label>
         <p class="hint" id="config-hint">${this.s.configHint}</p>
+        <p class="reading" role="status">${this.reading.length ? this.s.reading(this.reading) : nothing}</p>
       </div>
       <div class="notices" aria-live="polite">
         ${this.notices.map((m) =>

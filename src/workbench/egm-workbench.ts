@@ -257,10 +257,15 @@ export class EgmWorkbench extends LitElement {
   async loadFiles(files: Iterable<File>): Promise<void> {
     const list = [...files];
     // Reading and parsing a large export holds the page for a moment (about half a second for
-    // 25 MB on a slow machine): say so, and let that be painted, first.
-    this.reading = list.map((f) => f.name);
+    // 25 MB on a slow machine): say so, and let that be painted, first (after the next frame;
+    // a hidden tab has no frames, so 100 ms at most).
+    const names = list.map((f) => f.name);
+    this.reading = names;
     await this.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    await new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve));
+      setTimeout(resolve, 100);
+    });
     try {
       const read = await Promise.all(
         list.map(async (f) => {
@@ -279,7 +284,8 @@ export class EgmWorkbench extends LitElement {
       }
       this.notices = notices;
     } finally {
-      this.reading = [];
+      // (Unless files dropped since are being read.)
+      if (this.reading === names) this.reading = [];
     }
   }
 

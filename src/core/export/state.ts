@@ -80,17 +80,20 @@ export function readState(params: URLSearchParams, ns: string): MapViewState {
  */
 export function fitState(state: MapViewState, index: MapIndex, axes?: { rows: string; columns: string }): MapViewState {
   const inAny = (id: string) => [...index.dimensions.values()].some((d) => d.ordinals.has(id));
+  const inDimension = (dim: string, id: string) => index.dimension(dim)?.ordinals.has(id) === true;
   // (No prototype, as in readState; normalizeFilters makes the result a plain object again and
   // drops the dimensions left with no category.)
   const categories = Object.create(null) as Record<string, string[]>;
   for (const [dim, ids] of Object.entries(state.filters.categories)) {
-    categories[dim] = ids.filter((id) => index.dimension(dim)?.ordinals.has(id));
+    categories[dim] = ids.filter((id) => inDimension(dim, id));
   }
   const { selected } = state;
+  const onGrid = (s: NonNullable<MapViewState['selected']>) =>
+    axes ? inDimension(axes.rows, s.rowId) && inDimension(axes.columns, s.columnId) : inAny(s.rowId) && inAny(s.columnId);
   return {
     ...state,
     filters: normalizeFilters({ ...state.filters, categories }),
-    selected: selected && (axes ? index.dimension(axes.rows)?.ordinals.has(selected.rowId) && index.dimension(axes.columns)?.ordinals.has(selected.columnId) : inAny(selected.rowId) && inAny(selected.columnId)) ? selected : null,
+    selected: selected && onGrid(selected) ? selected : null,
     collapsed: state.collapsed.filter(inAny),
   };
 }

@@ -59,7 +59,8 @@ export const styles = [
       margin: 0 0 var(--_space);
     }
     /* Always in the page (a live region must be there before it speaks); no room while empty. */
-    .reading {
+    .reading,
+    .making {
       margin: 0;
       font-weight: 600;
     }

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { GridModel } from '../core/grid.js';
 import { convert, parseConversionConfig } from '../core/import/config.js';
-import { mapFileText } from '../core/import/workbench-state.js';
+import { LARGE_INPUT, mapFileText, studiesInGrid } from '../core/import/workbench-state.js';
 import { createIndex } from '../core/map-index.js';
 import { parseMap } from '../core/parse.js';
 import { smallMap } from '../core/testing/fixture.js';
@@ -279,6 +279,46 @@ describe('egm-workbench', () => {
     await el.updateComplete;
     expect(status()).to.equal('');
     expect(notices(el)).to.have.length(2);
+  });
+
+  it('says it is making the map while it converts a large file, painted before the work', async () => {
+    const el = await workbench();
+    const exportText = await (await fetch(FIXTURE)).text();
+    // The fixture padded with white space past the size that counts as large.
+    const big = new File([exportText + ' '.repeat(LARGE_INPUT + 1 - exportText.length)], 'big.json');
+    const config = JSON.stringify({ format: 'egm-convert/1', from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies' });
+    const status = () => text($(el, '[part="preview"] [role="status"]'));
+    const downloads = () => [...root(el).querySelectorAll<HTMLButtonElement>('.downloads button')].map((b) => b.disabled);
+    expect(status()).to.equal('');
+    // (Not `drop`, whose wait for the notices would let the status's frame pass.)
+    await el.loadFiles([big, new File([config], 'saved.convert.json')]);
+    await el.updateComplete;
+    expect(notices(el)[0]).to.match(/^big\.json: an EPPI-Reviewer export with 150 references/);
+    expect(status()).to.equal('Making the map…');
+    expect(el.map).to.equal(undefined);
+    expect(preview(el)).to.equal(null);
+    expect(downloads()).to.deep.equal([true, true, true]);
+    await waitUntil(() => el.map !== undefined, 'the map is made');
+    await el.updateComplete;
+    expect(status()).to.equal('');
+    expect(el.map!.studies.length).to.equal(150);
+    expect(studiesInGrid(el.map!)).to.equal(27);
+    expect(preview(el)).to.not.equal(null);
+    // An edit the importer does not take: at once, no status.
+    const title = $<HTMLInputElement>(el, '#meta-title')!;
+    title.value = 'Retractions';
+    title.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    expect(status()).to.equal('');
+    expect(el.map!.title).to.equal('Retractions');
+    // A choice the importer takes: the status again, then the new map, with the edit kept.
+    await choose(el, 'Citation context', 'segments');
+    expect(status()).to.equal('Making the map…');
+    await waitUntil(() => el.map !== undefined, 'the map is made again');
+    await el.updateComplete;
+    expect(status()).to.equal('');
+    expect(el.map!.layout.segments).to.equal('citation-context');
+    expect(el.map!.title).to.equal('Retractions');
   });
 
   it('makes the same map from an export saved as UTF-16 as from the UTF-8 one', async () => {

@@ -22,6 +22,7 @@ import {
   refersTo,
   roleOf,
   runPreview,
+  slowPreview,
   searchTree,
   segmentColorAt,
   studiesInGrid,
@@ -104,6 +105,7 @@ export const STRINGS = {
     `${name} ${why}${format ? ` (its format is ${JSON.stringify(format)})` : ''}. The workbench reads EPPI-Reviewer JSON exports, EPPI-Mapper pages, CSV files and egm/1 maps.`,
   readFailed: (name: string) => `${name} could not be read.`,
   reading: (names: string[]) => `Reading ${names.join(', ')}…`,
+  making: 'Making the map…',
 
   choicesHeading: '2. Rows, columns, segments and filters',
   choicesFixed: 'This file says itself what its rows, columns, segments and filters are.',
@@ -176,6 +178,13 @@ export function workbenchStrings(lang: string | undefined): WorkbenchStrings {
 /** Where the embed bundle sits: beside the workbench's own file in dist/. */
 const BUNDLE_FILE = './egm-components.standalone.js';
 
+/** Resolves once what was rendered has been painted: after the next frame, or 100 ms at most (a hidden tab has no frames). */
+const afterPaint = () =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+
 interface Notice {
   tone: 'info' | 'error';
   text: string;
@@ -219,6 +228,8 @@ export class EgmWorkbench extends LitElement {
   @state() private notices: Notice[] = [];
   /** The names of the files being read (a large export takes a moment, and blocks the page while it is parsed). */
   @state() private reading: string[] = [];
+  /** Whether a large file is being converted (after a frame that says so: see `willUpdate`). */
+  @state() private making = false;
   @state() private query = '';
   @state() private expanded = new Set<string>();
   @state() private dragging = false;
@@ -228,6 +239,8 @@ export class EgmWorkbench extends LitElement {
   private cache: BaseCache = {};
   private preview?: Preview;
   private focusAfterUpdate?: { dim: string; cat: string; dir: 'up' | 'down' };
+  /** The latest conversion put off until its status is painted; an earlier one is dropped. */
+  private makeToken = 0;
   private bundleFor?: string;
 
   /** The strings in the language of the workbench's `lang`, or its closest ancestor's. */
@@ -262,10 +275,7 @@ export class EgmWorkbench extends LitElement {
     const names = list.map((f) => f.name);
     this.reading = names;
     await this.updateComplete;
-    await new Promise((resolve) => {
-      requestAnimationFrame(() => setTimeout(resolve));
-      setTimeout(resolve, 100);
-    });
+    await afterPaint();
     try {
       const read = await Promise.all(
         list.map(async (f) => {
@@ -354,7 +364,22 @@ export class EgmWorkbench extends LitElement {
     const keys = changed as Map<PropertyKey, unknown>;
     if (keys.has('file') || keys.has('config')) {
       const m = this.matched;
-      this.preview = m ? runPreview(m.file, m.config, this.cache) : undefined;
+      const token = ++this.makeToken;
+      if (m && slowPreview(m.file, m.config, this.cache)) {
+        // Importing a large file holds the page (about a second for a 50 MB export): say so,
+        // and let that be painted, first (after the next frame, or 100 ms in a hidden tab).
+        this.preview = undefined;
+        this.making = true;
+        void afterPaint().then(() => {
+          if (token !== this.makeToken) return;
+          const now = this.matched;
+          this.preview = now ? runPreview(now.file, now.config, this.cache) : undefined;
+          this.making = false;
+        });
+      } else {
+        this.preview = m ? runPreview(m.file, m.config, this.cache) : undefined;
+        this.making = false;
+      }
     }
   }
 
@@ -708,9 +733,10 @@ export class EgmWorkbench extends LitElement {
 
   private renderPreview(): TemplateResult {
     const p = this.preview;
-    let body: TemplateResult;
+    let body: TemplateResult | typeof nothing;
     let warnings: readonly EgmWarning[] | undefined;
-    if (!p) body = html`<p>${this.s.previewEmpty}</p>`;
+    if (this.making) body = nothing;
+    else if (!p) body = html`<p>${this.s.previewEmpty}</p>`;
     else if (p.status === 'incomplete') body = html`<p class="notice">${this.s.choose(p.missing.map((m) => this.s.missing[m]))}</p>`;
     else if (p.status === 'invalid') {
       body = renderIssues(p.stage === 'import' ? this.s.importFailed : this.s.editFailed, p.issues);
@@ -723,6 +749,7 @@ export class EgmWorkbench extends LitElement {
     }
     return html`<section class="preview" part="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">${this.s.previewHeading}</h2>
+      <p class="making" role="status">${this.making ? this.s.making : nothing}</p>
       ${body}
       ${warnings
         ? html`<section class="warnings" aria-labelledby="warnings-heading">

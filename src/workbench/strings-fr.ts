@@ -54,6 +54,7 @@ export const STRINGS_FR: WorkbenchStrings = {
     `${name} ${why}${format ? ` (son format est ${JSON.stringify(format)})` : ''}. L’atelier lit les exports JSON d’EPPI-Reviewer, les pages EPPI-Mapper, les fichiers CSV et les cartes egm/1.`,
   readFailed: (name: string) => `${name} n’a pas pu être lu.`,
   reading: (names: string[]) => `Lecture de ${names.join(', ')}…`,
+  making: 'Création de la carte…',
 
   choicesHeading: '2. Lignes, colonnes, segments et filtres',
   choicesFixed: 'Ce fichier indique lui-même ses lignes, ses colonnes, ses segments et ses filtres.',

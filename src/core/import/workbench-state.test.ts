@@ -18,6 +18,7 @@ import {
   guessDelimiter,
   initialConfig,
   inputOf,
+  LARGE_INPUT,
   layoutDimensions,
   mapFileText,
   missingChoices,
@@ -34,6 +35,7 @@ import {
   setLinks,
   setMeta,
   setRole,
+  slowPreview,
   studiesInGrid,
   toConfig,
   type BaseCache,
@@ -48,6 +50,12 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 function eppi(): Extract<DetectedFile, { kind: 'eppi-reviewer' }> {
   const d = detectFile(fixtureBytes);
+  assert.equal(d.kind, 'eppi-reviewer');
+  return d;
+}
+
+function eppiOf(text: string): DataFile {
+  const d = detectFile(bytes(text));
   assert.equal(d.kind, 'eppi-reviewer');
   return d;
 }
@@ -314,6 +322,34 @@ describe('runPreview: the map as the CLI would make it', () => {
     assert.ok(third.status === 'ok');
     assert.notEqual(third.base, first.base);
     assert.deepEqual(third.result.map.layout.filters, ['studies-related-to-discipline-or-geography', 'impacts-of-retraction']);
+  });
+
+  it('says when the importer would run on a large input (slowPreview), exactly when runPreview runs it', () => {
+    const small = chosen();
+    // The same export, padded with white space past LARGE_INPUT (a JSON parser skips it).
+    const padded = fixtureText + ' '.repeat(LARGE_INPUT + 1 - fixtureText.length);
+    assert.equal(padded.length, LARGE_INPUT + 1);
+    const big = detectFile(bytes(padded));
+    assert.equal(big.kind, 'eppi-reviewer');
+    if (big.kind !== 'eppi-reviewer') return;
+    const config = small.config;
+    const cache: BaseCache = {};
+    assert.equal(slowPreview(small.file, config, cache), false, 'a small file never is');
+    assert.equal(slowPreview(big, initialConfig(big), cache), false, 'nor one whose choices are missing');
+    assert.equal(slowPreview(big, config, cache), true, 'a large file new to the cache');
+    runPreview(big, config, cache);
+    const base = cache.base;
+    assert.equal(slowPreview(big, config, cache), false, 'converted: cached');
+    const edited = setMeta(setHidden(config, 'citation-of-retracted-papers', '9094963', true), 'title', 'T');
+    assert.equal(slowPreview(big, edited, cache), false, 'only edits changed');
+    runPreview(big, edited, cache);
+    assert.equal(cache.base, base, 'and runPreview kept the import');
+    const recoded = setRole(config, code(big, 'Impacts of retraction'), 'filters');
+    assert.equal(slowPreview(big, recoded, cache), true, 'a choice the importer takes changed');
+    runPreview(big, recoded, cache);
+    assert.notEqual(cache.base, base);
+    assert.equal(slowPreview(big, recoded, cache), false);
+    assert.equal(slowPreview(eppiOf(padded), recoded, cache), true, 'the same text, dropped again: a new file');
   });
 
   it('lists the importer\'s problems, and the problems the edits make', () => {

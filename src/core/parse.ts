@@ -72,6 +72,11 @@ export function quote(id: string): string {
 
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 
+/** True for a colour a map accepts: `#rgb`, `#rgba`, `#rrggbb` or `#rrggbbaa` (for the importers' own checks). */
+export function isHexColor(value: string): boolean {
+  return HEX_COLOR.test(value);
+}
+
 /** True for an absolute `http:` or `https:` URL. */
 export function isHttpUrl(value: string): boolean {
   if (!/^\s*https?:\/\//i.test(value)) return false;

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { EgmValidationError } from '../errors.js';
 import { smallMap, smallMapWithDimension } from '../testing/fixture.js';
 import { utf16 } from '../testing/utf16.js';
-import { applyConfig, convert, parseConversionConfig } from './config.js';
+import { applyConfig, convert, parseConversionConfig, type ConversionConfig } from './config.js';
 
 const fixture = readFileSync(new URL('./fixtures/retraction-lit-trimmed.json', import.meta.url), 'utf8');
 
@@ -76,6 +76,64 @@ describe('conversion configs', () => {
       assert.deepEqual(map.studies.slice(1).filter((s) => Object.prototype.hasOwnProperty.call(s.codes, id)), []);
     });
   }
+
+  it('removes hidden categories from layout.reviews, and drops it when none is left', () => {
+    const twoKinds = smallMap();
+    twoKinds.layout.reviews = { dimension: 'design', categories: ['sr', 'rct'] };
+    const kept = applyConfig({ map: twoKinds, warnings: [] }, { from: 'egm', hidden: ['design/rct'] }); // s1, s3, s4 are RCTs; s2, s7 reviews
+    assert.deepEqual(kept.map.layout.reviews, { dimension: 'design', categories: ['sr'] });
+    assert.deepEqual(kept.warnings, [{ path: 'hidden["design/rct"]', message: '3 studies lose their code "RCT" (hidden)' }]);
+
+    const { map, warnings } = applyConfig({ map: smallMap(), warnings: [] }, { from: 'egm', hidden: ['design/sr'] });
+    assert.equal(map.layout.reviews, undefined, 'no layout.reviews');
+    assert.deepEqual(map.dimensions[4].categories.map((c) => c.id), ['rct']);
+    assert.deepEqual(warnings, [
+      { path: 'hidden["design/sr"]', message: '2 studies lose their code "Systematic review" (hidden)' },
+      { path: 'hidden["design/sr"]', message: 'layout.reviews named only hidden categories: the map marks no reviews any more, so it shows no synthesis gaps' },
+    ]);
+  });
+
+  it('warns about a dimension named where a category is needed (hidden, colors), and changes nothing', () => {
+    const { map, warnings } = applyConfig({ map: smallMap(), warnings: [] }, { from: 'egm', hidden: ['design'], colors: { quality: '#ff0000' } });
+    assert.deepEqual(map, smallMap());
+    assert.deepEqual(warnings, [
+      { path: 'colors["quality"]', message: 'names a dimension: colours are set on categories ("quality/categoryId"); it was ignored' },
+      { path: 'hidden["design"]', message: 'names a dimension: only categories are hidden ("design/categoryId"); nothing was hidden' },
+    ]);
+  });
+
+  it('sets the map metadata a config names, and nothing else', () => {
+    const config = { from: 'egm', map: { title: 'New title', license: 'CC-BY-4.0', studies: [], layout: { rows: 'outcome', columns: 'support' } } } as unknown as ConversionConfig;
+    const { map } = applyConfig({ map: smallMap(), warnings: [] }, config);
+    assert.deepEqual(map, { ...smallMap(), title: 'New title', license: 'CC-BY-4.0' });
+  });
+
+  it('rejects order, labels, colours and map fields of the wrong shape, naming the config', () => {
+    assert.throws(
+      () =>
+        parseConversionConfig({
+          from: 'egm',
+          order: { support: 'delivery', outcome: null, quality: ['high', 2], population: ['adults'] },
+          labels: { 'support/remote': 5, outcome: ' ', quality: 'Quality' },
+          colors: { 'quality/low': 'blue', 'quality/high': '#1b7837', 'quality/medium': null },
+          map: { title: 'T', studies: [] },
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof EgmValidationError, 'an EgmValidationError');
+        assert.deepEqual(error.issues, [
+          { path: 'labels["support/remote"]', message: 'must be text, but is the number 5' },
+          { path: 'labels.outcome', message: 'must not be empty' },
+          { path: 'colors["quality/low"]', message: 'must be a hex colour such as "#1b7837", but is the text "blue"' },
+          { path: 'colors["quality/medium"]', message: 'must be a hex colour such as "#1b7837", but is null' },
+          { path: 'order.support', message: 'must be a list of category ids, but is the text "delivery"' },
+          { path: 'order.outcome', message: 'must be a list of category ids, but is null' },
+          { path: 'order.quality', message: 'must be a list of category ids, but is a list' },
+          { path: 'map.studies', message: "a config sets the map's metadata only: id, title, description, aboutHtml, links, version, searchDate, citation, license" },
+        ]);
+        return true;
+      },
+    );
+  });
 
   it('rejects a config of the wrong shape with every problem', () => {
     assert.throws(

@@ -7,9 +7,9 @@
 import { decodeBytes } from '../encoding.js';
 import { EgmValidationError } from '../errors.js';
 import { jsonErrorMessage } from '../json-error.js';
-import { parseMap } from '../parse.js';
+import { describe, isHexColor, parseMap, pathKey } from '../parse.js';
 import type { EgmCategory, EgmMap } from '../types.js';
-import { codesIn, setOwn, type EgmImportResult, type EgmWarning } from './common.js';
+import { codesIn, isObject, setOwn, type EgmImportResult, type EgmWarning } from './common.js';
 import { fromCsv, type CsvMapping } from './csv.js';
 import { fromEppiMapperHtml } from './eppi-mapper.js';
 import { fromEppiReviewer, type EppiCodeRef } from './eppi-reviewer.js';
@@ -17,6 +17,9 @@ import { fromEppiReviewer, type EppiCodeRef } from './eppi-reviewer.js';
 export const CONVERSION_FORMAT = 'egm-convert/1' as const;
 
 export type SourceFormat = 'eppi-reviewer' | 'eppi-mapper' | 'csv' | 'egm';
+
+/** The map fields a config may set: metadata only, never the dimensions, layout or studies. */
+const MAP_FIELDS = ['id', 'title', 'description', 'aboutHtml', 'links', 'version', 'searchDate', 'citation', 'license'] as const;
 
 export interface ConversionConfig {
   format?: typeof CONVERSION_FORMAT;
@@ -28,8 +31,8 @@ export interface ConversionConfig {
   filters?: EppiCodeRef[];
   /** csv: how columns map onto the map. */
   csv?: CsvMapping;
-  /** Map metadata to set (title, description, citation, licence, version, searchDate, links…). */
-  map?: Partial<Pick<EgmMap, 'id' | 'title' | 'description' | 'aboutHtml' | 'links' | 'version' | 'searchDate' | 'citation' | 'license'>>;
+  /** Map metadata to set: id, title, description, aboutHtml, links, version, searchDate, citation and license only. */
+  map?: Partial<Pick<EgmMap, (typeof MAP_FIELDS)[number]>>;
   /** New labels: `"dimensionId"` or `"dimensionId/categoryId"` → label. */
   labels?: Record<string, string>;
   /** Colours: `"dimensionId/categoryId"` → hex colour. */
@@ -57,6 +60,21 @@ export function parseConversionConfig(input: unknown): ConversionConfig {
     if (c[key] !== undefined && (typeof c[key] !== 'object' || c[key] === null || Array.isArray(c[key]))) issues.push({ path: key, message: 'must be an object' });
   }
   if (c.hidden !== undefined && !(Array.isArray(c.hidden) && c.hidden.every((h) => typeof h === 'string'))) issues.push({ path: 'hidden', message: 'must be a list of "dimensionId/categoryId" strings' });
+  // The values too, so that a problem names what the config says rather than the map it makes.
+  const entries = (key: 'labels' | 'colors' | 'order' | 'map') => (isObject(c[key]) ? Object.entries(c[key]) : []);
+  for (const [key, label] of entries('labels')) {
+    if (typeof label !== 'string') issues.push({ path: pathKey('labels', key), message: `must be text, but is ${describe(label)}` });
+    else if (label.trim() === '') issues.push({ path: pathKey('labels', key), message: 'must not be empty' });
+  }
+  for (const [key, color] of entries('colors')) {
+    if (!(typeof color === 'string' && isHexColor(color))) issues.push({ path: pathKey('colors', key), message: `must be a hex colour such as "#1b7837", but is ${describe(color)}` });
+  }
+  for (const [dimId, ids] of entries('order')) {
+    if (!(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) issues.push({ path: pathKey('order', dimId), message: `must be a list of category ids, but is ${describe(ids)}` });
+  }
+  for (const [key] of entries('map')) {
+    if (!(MAP_FIELDS as readonly string[]).includes(key)) issues.push({ path: pathKey('map', key), message: `a config sets the map's metadata only: ${MAP_FIELDS.join(', ')}` });
+  }
   if (issues.length) throw new EgmValidationError(issues, 'conversion config');
   return c as unknown as ConversionConfig;
 }
@@ -94,7 +112,9 @@ export function convert(input: string | Uint8Array, config: ConversionConfig): E
 export function applyConfig({ map, warnings }: EgmImportResult, config: ConversionConfig): EgmImportResult {
   const out: EgmMap = structuredClone(map);
   const notes: EgmWarning[] = [...warnings];
-  Object.assign(out, config.map ?? {});
+  // Metadata only: "map": { "studies": [] } must not empty the map.
+  const meta = config.map ?? {};
+  for (const key of MAP_FIELDS) if (Object.prototype.hasOwnProperty.call(meta, key)) Object.assign(out, { [key]: meta[key] });
   const dims = new Map(out.dimensions.map((d) => [d.id, d]));
   const find = (key: string, what: string): { dim?: (typeof out.dimensions)[number]; cat?: EgmCategory } | undefined => {
     const [dimId, catId] = splitKey(key);
@@ -116,6 +136,7 @@ export function applyConfig({ map, warnings }: EgmImportResult, config: Conversi
   for (const [key, color] of Object.entries(config.colors ?? {})) {
     const hit = find(key, 'colors');
     if (hit?.cat) hit.cat.color = color;
+    else if (hit?.dim) notes.push({ path: `colors["${key}"]`, message: `names a dimension: colours are set on categories ("${key}/categoryId"); it was ignored` });
   }
   for (const [dimId, ids] of Object.entries(config.order ?? {})) {
     const dim = dims.get(dimId);
@@ -124,6 +145,7 @@ export function applyConfig({ map, warnings }: EgmImportResult, config: Conversi
   }
   for (const key of config.hidden ?? []) {
     const hit = find(key, 'hidden');
+    if (hit?.dim && !hit.cat) notes.push({ path: `hidden["${key}"]`, message: `names a dimension: only categories are hidden ("${key}/categoryId"); nothing was hidden` });
     if (!hit?.dim || !hit.cat) continue;
     const removed = removeCategory(hit.dim.categories, hit.cat.id);
     let recoded = 0;
@@ -137,6 +159,15 @@ export function applyConfig({ map, warnings }: EgmImportResult, config: Conversi
       }
     }
     if (recoded) notes.push({ path: `hidden["${key}"]`, message: `${recoded} ${recoded === 1 ? 'study loses' : 'studies lose'} their code "${hit.cat.label}" (hidden)` });
+    // Nor may layout.reviews name a hidden category.
+    const reviews = out.layout.reviews;
+    if (reviews?.dimension === hit.dim.id && reviews.categories.some((c) => removed.has(c))) {
+      reviews.categories = reviews.categories.filter((c) => !removed.has(c));
+      if (reviews.categories.length === 0) {
+        delete out.layout.reviews;
+        notes.push({ path: `hidden["${key}"]`, message: 'layout.reviews named only hidden categories: the map marks no reviews any more, so it shows no synthesis gaps' });
+      }
+    }
   }
   return { map: parseMap(out), warnings: notes };
 }

@@ -236,4 +236,76 @@ describe('fromCsv', () => {
     );
     assert.throws(() => fromCsv('\n\n', { title: 'T', dimensions: [], layout: { rows: 'a', columns: 'b' } }), /no header row/);
   });
+
+  it('rejects a mapping of the wrong shape with every problem, naming the mapping (never a TypeError)', () => {
+    const csv = 'Title,Outcome,Who\nA,x,Adults\n';
+    assert.throws(
+      () => fromCsv(csv, null as unknown as CsvMapping),
+      (error: unknown) => {
+        assert.ok(error instanceof EgmValidationError, 'an EgmValidationError');
+        assert.deepEqual(error.issues, [{ path: 'mapping', message: 'must be an object: { title, dimensions, layout }, but is null' }]);
+        return true;
+      },
+    );
+    const mapping = {
+      title: 'Title',
+      dimensions: [
+        null,
+        { column: 'Outcome', categories: 'x' },
+        {
+          column: 'Who',
+          categories: [
+            { id: 'adults', label: 'Adults', children: 'Older adults' },
+            null,
+            { id: 'adults', label: ' ', color: 'blue' },
+            { label: 'Children', description: 5, children: [{ id: 7, label: 'Teens' }, { id: 'kids' }] },
+          ],
+        },
+      ],
+      layout: { rows: 'outcome', columns: 'who' },
+    } as unknown as CsvMapping;
+    assert.throws(
+      () => fromCsv(csv, mapping),
+      (error: unknown) => {
+        assert.ok(error instanceof EgmValidationError, 'an EgmValidationError');
+        assert.deepEqual(error.issues, [
+          { path: 'mapping.dimensions[0]', message: 'must be an object: { column }, but is null' },
+          { path: 'mapping.dimensions[1].categories', message: 'must be a list of categories, but is the text "x"' },
+          { path: 'mapping.dimensions[2].categories[0].children', message: 'must be a list of categories, but is the text "Older adults"' },
+          { path: 'mapping.dimensions[2].categories[1]', message: 'must be a category: { id, label }, but is null' },
+          { path: 'mapping.dimensions[2].categories[2].label', message: 'must not be empty' },
+          { path: 'mapping.dimensions[2].categories[2].id', message: "the category id 'adults' is used twice in this dimension (ids must be unique across all levels)" },
+          { path: 'mapping.dimensions[2].categories[2].color', message: 'must be a hex colour such as "#1b7837", but is the text "blue"' },
+          { path: 'mapping.dimensions[2].categories[3].id', message: 'is required' },
+          { path: 'mapping.dimensions[2].categories[3].description', message: 'must be text, but is the number 5' },
+          { path: 'mapping.dimensions[2].categories[3].children[1].label', message: 'is required' },
+        ]);
+        return true;
+      },
+    );
+  });
+
+  it('checks the layout as a map would, naming the mapping', () => {
+    const csv = 'Title,Outcome,Who,Design\nA,x,Adults,RCT\n';
+    const dimensions = [{ column: 'Outcome' }, { column: 'Who' }, { column: 'Design' }];
+    const issues = (layout: unknown) => {
+      try {
+        fromCsv(csv, { title: 'Title', dimensions, layout } as CsvMapping);
+      } catch (error) {
+        assert.ok(error instanceof EgmValidationError, 'an EgmValidationError');
+        return error.issues;
+      }
+      return [];
+    };
+    assert.deepEqual(issues({ rows: 'outcome', columns: 'outcome' }), [
+      { path: 'mapping.layout.columns', message: "rows and columns must be different dimensions (both are 'outcome')" },
+    ]);
+    assert.deepEqual(issues({ rows: 'outcome', columns: 'who', segments: 'who', filters: ['design', 'design'] }), [
+      { path: 'mapping.layout.segments', message: "segments must differ from the rows and the columns (it is 'who')" },
+      { path: 'mapping.layout.filters[1]', message: "the dimension 'design' is listed twice" },
+    ]);
+    // Not dropped without a word: a single filter must be a list too.
+    assert.deepEqual(issues({ rows: 'outcome', columns: 'who', filters: 'design' }), [{ path: 'mapping.layout.filters', message: 'must be a list of dimension ids' }]);
+    assert.deepEqual(issues({ rows: 'outcome', columns: 'who', segments: 'design', filters: ['design'] }), []);
+  });
 });

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { sniffEncoding } from '../encoding.js';
 import { EgmValidationError } from '../errors.js';
-import { isHttpUrl, parseMap } from '../parse.js';
+import { describe, isHexColor, isHttpUrl, parseMap } from '../parse.js';
 import { suggest } from '../suggest.js';
 import type { EgmCategory, EgmDimension, EgmIssue, EgmLayout, EgmMap, EgmStudy } from '../types.js';
 import { EGM_FORMAT } from '../types.js';
@@ -16,11 +16,14 @@ import {
   cleanMultiline,
   cleanTitle,
   coverageWarnings,
+  isObject,
+  own,
   parseYear,
   q,
   setOwn,
   slugify,
   splitList,
+  text,
   type EgmImportResult,
   type EgmWarning,
 } from './common.js';
@@ -122,7 +125,45 @@ function decode(input: Uint8Array, encoding: string | undefined, warnings: EgmWa
   }
 }
 
-/** A copy of caller-given categories with ids and labels as trimmed text. */
+/** A category's id or label: text or a number, trimmed and not empty; undefined (with an issue) otherwise. */
+function categoryText(value: unknown, path: string, issues: EgmIssue[]): string | undefined {
+  const t = text(value);
+  if (t !== '') return t;
+  issues.push({ path, message: value === undefined ? 'is required' : typeof value === 'string' ? 'must not be empty' : `must be text, but is ${describe(value)}` });
+  return undefined;
+}
+
+/**
+ * Checks caller-given categories before `copyCategories` reads them, as far down as it copies:
+ * objects with an id and a label, ids unique across all levels, hex colours, lists of children.
+ */
+function checkCategories(cats: readonly unknown[], path: string, ids: Set<string>, depth: number, issues: EgmIssue[]): void {
+  cats.forEach((c, i) => {
+    const p = `${path}[${i}]`;
+    if (!isObject(c)) {
+      issues.push({ path: p, message: `must be a category: { id, label }, but is ${describe(c)}` });
+      return;
+    }
+    const id = categoryText(own(c, 'id'), `${p}.id`, issues);
+    categoryText(own(c, 'label'), `${p}.label`, issues);
+    if (id !== undefined) {
+      if (ids.has(id)) issues.push({ path: `${p}.id`, message: `the category id ${q(id)} is used twice in this dimension (ids must be unique across all levels)` });
+      ids.add(id);
+    }
+    const description = own(c, 'description');
+    if (description !== undefined && typeof description !== 'string') issues.push({ path: `${p}.description`, message: `must be text, but is ${describe(description)}` });
+    const color = own(c, 'color');
+    if (color !== undefined && !(typeof color === 'string' && isHexColor(color))) {
+      issues.push({ path: `${p}.color`, message: `must be a hex colour such as "#1b7837", but is ${describe(color)}` });
+    }
+    const children = own(c, 'children');
+    if (children === undefined) return;
+    if (!Array.isArray(children)) issues.push({ path: `${p}.children`, message: `must be a list of categories, but is ${describe(children)}` });
+    else if (depth < MAX_IMPORT_DEPTH) checkCategories(children, `${p}.children`, ids, depth + 1, issues);
+  });
+}
+
+/** A copy of caller-given categories (checked by `checkCategories`) with ids and labels as trimmed text. */
 function copyCategories(cats: readonly CsvCategory[], depth: number): EgmCategory[] {
   return cats.map((c) => {
     const cat: EgmCategory = { id: String(c.id).trim(), label: String(c.label).trim() };
@@ -161,9 +202,11 @@ function indexGiven(cats: readonly EgmCategory[], byId: Map<string, string>, byL
  * Turns CSV text or bytes into a map (spec §5). Blank rows are skipped; a row without a
  * title is kept as "Untitled (row N)", N being its spreadsheet row number.
  *
- * @throws {EgmValidationError} when the mapping names columns or dimensions that do not exist.
+ * @throws {EgmValidationError} when the mapping is of the wrong shape or names columns or dimensions that do not exist.
  */
 export function fromCsv(input: string | Uint8Array, mapping: CsvMapping): EgmImportResult {
+  const given: unknown = mapping;
+  if (!isObject(given)) throw new EgmValidationError([{ path: 'mapping', message: `must be an object: { title, dimensions, layout }, but is ${describe(given)}` }], WHAT);
   const warnings: EgmWarning[] = [];
   const textInput = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decode(input, mapping.encoding, warnings);
 
@@ -214,6 +257,10 @@ export function fromCsv(input: string | Uint8Array, mapping: CsvMapping): EgmImp
   const dimMappings = Array.isArray(mapping.dimensions) ? mapping.dimensions : [];
   if (!Array.isArray(mapping.dimensions)) issues.push({ path: 'mapping.dimensions', message: 'is required: a list of { column } for the rows, the columns and any other dimension' });
   dimMappings.forEach((dm, i) => {
+    if (!isObject(dm)) {
+      issues.push({ path: `mapping.dimensions[${i}]`, message: `must be an object: { column }, but is ${describe(dm)}` });
+      return;
+    }
     if (dm.id === undefined) return;
     const id = String(dm.id).trim();
     if (id === '') issues.push({ path: `mapping.dimensions[${i}].id`, message: 'must not be empty' });
@@ -222,13 +269,19 @@ export function fromCsv(input: string | Uint8Array, mapping: CsvMapping): EgmImp
   });
   const builders: DimensionBuilder[] = [];
   dimMappings.forEach((dm, i) => {
+    if (!isObject(dm)) return; // reported above
     const at = column(dm.column, `mapping.dimensions[${i}].column`, true);
+    const catsPath = `mapping.dimensions[${i}].categories`;
+    const before = issues.length;
+    if (Array.isArray(dm.categories)) checkCategories(dm.categories, catsPath, new Set(), 0, issues);
+    else if (dm.categories !== undefined) issues.push({ path: catsPath, message: `must be a list of categories, but is ${describe(dm.categories)}` });
     if (at === undefined) return;
     const label = (typeof dm.label === 'string' && dm.label.trim()) || header[at];
     const id = dm.id !== undefined ? String(dm.id).trim() : dimIds.take(slugify(label, 'dimension'));
     const b: DimensionBuilder = { dim: { id, label, categories: [] }, column: at, header: header[at], separator: dm.separator || ';' };
     if (Array.isArray(dm.categories)) {
-      b.dim.categories = copyCategories(dm.categories, 0);
+      // Not copied when wrong: the issues are thrown below.
+      if (issues.length === before) b.dim.categories = copyCategories(dm.categories, 0);
       b.byId = new Map();
       b.byLabel = new Map();
       indexGiven(b.dim.categories, b.byId, b.byLabel);
@@ -246,12 +299,30 @@ export function fromCsv(input: string | Uint8Array, mapping: CsvMapping): EgmImp
     return undefined;
   };
   const rawLayout: Partial<CsvMapping['layout']> = mapping.layout ?? {};
-  const layout: EgmLayout = { rows: layoutRef(rawLayout.rows, 'mapping.layout.rows') ?? '', columns: layoutRef(rawLayout.columns, 'mapping.layout.columns') ?? '' };
-  if (rawLayout.segments !== undefined) layout.segments = layoutRef(rawLayout.segments, 'mapping.layout.segments');
+  // The checks parseMap makes of a layout, made here so that they name the mapping.
+  const rows = layoutRef(rawLayout.rows, 'mapping.layout.rows');
+  const columns = layoutRef(rawLayout.columns, 'mapping.layout.columns');
+  if (rows !== undefined && rows === columns) issues.push({ path: 'mapping.layout.columns', message: `rows and columns must be different dimensions (both are ${q(rows)})` });
+  const layout: EgmLayout = { rows: rows ?? '', columns: columns ?? '' };
+  if (rawLayout.segments !== undefined) {
+    const segments = layoutRef(rawLayout.segments, 'mapping.layout.segments');
+    if (segments !== undefined && (segments === rows || segments === columns)) {
+      issues.push({ path: 'mapping.layout.segments', message: `segments must differ from the rows and the columns (it is ${q(segments)})` });
+    }
+    layout.segments = segments;
+  }
   if (rawLayout.filters !== undefined) {
-    layout.filters = (Array.isArray(rawLayout.filters) ? rawLayout.filters : [])
-      .map((f, i) => layoutRef(f, `mapping.layout.filters[${i}]`))
-      .filter((f): f is string => f !== undefined);
+    if (!Array.isArray(rawLayout.filters)) issues.push({ path: 'mapping.layout.filters', message: 'must be a list of dimension ids' });
+    else {
+      const filters: string[] = [];
+      rawLayout.filters.forEach((f, i) => {
+        const id = layoutRef(f, `mapping.layout.filters[${i}]`);
+        if (id === undefined) return;
+        if (filters.includes(id)) issues.push({ path: `mapping.layout.filters[${i}]`, message: `the dimension ${q(id)} is listed twice` });
+        else filters.push(id);
+      });
+      layout.filters = filters;
+    }
   }
   if (issues.length > 0) throw new EgmValidationError(issues, WHAT);
 

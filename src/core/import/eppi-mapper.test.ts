@@ -267,6 +267,49 @@ describe('fromEppiMapperHtml: thin pages', () => {
     ]);
   });
 
+  it('counts the segment warnings only over the studies EPPI-Mapper drew (a leaf row and a leaf column)', () => {
+    const constants = {
+      title: 'X',
+      aboutContent: 'a',
+      // Rows: Intervention > Parenting (201) > Home visits (203), Group classes (204); columns: Outcome > Health (101), Edu (102).
+      csvData: {
+        rows: [
+          [{ span: 2, isColumn: true, id: 100, title: 'Outcome' }],
+          [{ span: 1, isColumn: true, id: 101, title: 'Health' }, { span: 1, isColumn: true, id: 102, title: 'Edu' }],
+          [{ span: 2, isColumn: false, id: 200, title: 'Intervention' }, { span: 2, isColumn: false, id: 201, title: 'Parenting' }, { span: 1, isColumn: false, id: 203, title: 'Home visits' }],
+          [{ span: 1, isColumn: false, id: 204, title: 'Group classes' }],
+        ],
+        totalColDepth: 2,
+      },
+      referenceData: [
+        { ItemId: 1, Title: 'Group only, two segments', Codes: [{ AttributeId: 201 }, { AttributeId: 101 }, { AttributeId: 300 }, { AttributeId: 301 }] },
+        { ItemId: 2, Title: 'Group only, no segment', Codes: [{ AttributeId: 201 }, { AttributeId: 102 }] },
+        { ItemId: 3, Title: 'Leaves, two segments', Codes: [{ AttributeId: 203 }, { AttributeId: 101 }, { AttributeId: 300 }, { AttributeId: 301 }] },
+      ],
+      segmentAttributes: [
+        { attribute: { AttributeId: 300, AttributeName: 'High' }, color: '#00ff00' },
+        { attribute: { AttributeId: 301, AttributeName: 'Low' }, color: '#ff0000' },
+      ],
+      filters: [],
+    };
+    const { map, warnings } = fromEppiMapperHtml(minimal(Object.entries(constants).map(([k, v]) => `const ${k} = ${JSON.stringify(v)};`).join('\n')));
+    assert.deepEqual(map.studies.map((s) => [s.id, s.codes.intervention, s.codes.segments ?? []]), [
+      ['1', ['201'], ['300', '301']],
+      ['2', ['201'], []],
+      ['3', ['203'], ['300', '301']],
+    ]);
+    // Studies 1 and 2 are not drawn at all: no "no segment code" warning (2), and 1 is not among the several.
+    assert.deepEqual(warnings, [
+      {
+        message: "2 studies are coded to a row or column group but to none of its leaves: EPPI-Mapper did not draw them; this map counts them in the group's cells when the group is collapsed",
+      },
+      {
+        path: 'segmentAttributes',
+        message: '1 study in the grid has several segment codes: EPPI-Mapper drew it once per code (its cell totals add segments up); this map counts each study once per cell',
+      }, // 3
+    ]);
+  });
+
   it('throws the validation error when the page carries no map data', () => {
     assert.throws(
       () => fromEppiMapperHtml('<html><title>Not a map</title><script>const csvData = build();</script></html>'),

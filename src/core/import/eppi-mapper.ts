@@ -411,13 +411,15 @@ export function fromEppiMapperHtml(html: string): EgmImportResult {
 
   // Where EPPI-Mapper's counts differ from ours (spec §3 vs its sums of segment counts). It
   // draws a study in the cell of a leaf row and a leaf column it carries, once per segment code.
-  const drawn = studyList.filter((s) => codesIn(s, layout.rows).length > 0 && codesIn(s, layout.columns).length > 0);
+  const inGrid = studyList.filter((s) => codesIn(s, layout.rows).length > 0 && codesIn(s, layout.columns).length > 0);
   const rowLeaves = leafIds(rowDim.categories);
   const colLeaves = leafIds(colDim.categories);
-  const groupOnly = drawn.filter((s) => !codesIn(s, layout.rows).some((id) => rowLeaves.has(id)) || !codesIn(s, layout.columns).some((id) => colLeaves.has(id))).length;
+  const drawn = inGrid.filter((s) => codesIn(s, layout.rows).some((id) => rowLeaves.has(id)) && codesIn(s, layout.columns).some((id) => colLeaves.has(id)));
+  const groupOnly = inGrid.length - drawn.length;
   if (groupOnly > 0) {
     warnings.push({ message: `${studies(groupOnly, 'study is', 'studies are')} coded to a row or column group but to none of its leaves: EPPI-Mapper did not draw ${groupOnly === 1 ? 'it' : 'them'}; this map counts ${groupOnly === 1 ? 'it' : 'them'} in the group's cells when the group is collapsed` });
   }
+  // The segment warnings count only the studies it drew (not those coded to a group alone).
   if (layout.segments) {
     const seg = layout.segments;
     const none = drawn.filter((s) => codesIn(s, seg).length === 0).length;

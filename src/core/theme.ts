@@ -74,25 +74,10 @@ export const DARK: Readonly<Palette> = {
   warning: '#e3a13b',
 };
 
-/** The public custom property of each palette entry. */
-export const PALETTE_TOKENS: Readonly<Record<keyof Palette, string>> = {
-  text: '--egm-color-text',
-  textMuted: '--egm-color-text-muted',
-  background: '--egm-color-background',
-  surface: '--egm-color-surface',
-  border: '--egm-color-border',
-  controlBorder: '--egm-color-control-border',
-  accent: '--egm-color-accent',
-  focus: '--egm-color-focus',
-  selected: '--egm-color-selected',
-  gap: '--egm-color-gap',
-  bubble: '--egm-color-bubble',
-  synthesisGap: '--egm-color-synthesis-gap',
-  error: '--egm-color-error',
-  errorBackground: '--egm-color-error-background',
-  errorText: '--egm-color-error-text',
-  warning: '--egm-color-warning',
-};
+/** The public custom property of each palette entry: `--egm-color-` and its name in kebab case (`textMuted`: `--egm-color-text-muted`). */
+export const PALETTE_TOKENS = Object.fromEntries(
+  Object.keys(LIGHT).map((k) => [k, `--egm-color-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`]),
+) as Readonly<Record<keyof Palette, string>>;
 
 /** What each palette entry colours (docs/theming.md is generated from this). */
 export const PALETTE_DESCRIPTIONS: Readonly<Record<keyof Palette, string>> = {

@@ -340,6 +340,79 @@ describe('egm-map', () => {
       }
     });
 
+    it('fails a src that is not a URL with egm-error and the fallback, rather than keep the map it had', async () => {
+      const el = await loaded(DEMO);
+      setTimeout(() => (el.src = 'http://[::1'));
+      const e = await oneEvent<EgmErrorEvent>(el, 'egm-error');
+      expect(e.detail.message).to.match(/^The map file could not be loaded from http:\/\/\[::1 \(.+\)\.$/);
+      await el.updateComplete;
+      expect(root(el).querySelector('egm-grid')).to.equal(null);
+      expect(slotShown(el)).to.equal(true);
+    });
+
+    it('cancels a load without an error when src is removed, and loads again when moved in the page meanwhile', async () => {
+      const pending: ((r: Response) => void)[] = [];
+      const restore = stubFetch(
+        (_url, init) =>
+          new Promise((resolve, reject) => {
+            pending.push(resolve);
+            init!.signal!.addEventListener('abort', () => reject(new DOMException('The user aborted a request.', 'AbortError')));
+          }),
+      );
+      try {
+        const el = await fixture<EgmMapElement>(html`<egm-map src="/map.json"><p>Fallback</p></egm-map>`);
+        const errors: string[] = [];
+        el.addEventListener('egm-error', (e) => errors.push(e.detail.message));
+        el.removeAttribute('src');
+        await el.updateComplete;
+        await aTimeout(20);
+        expect(errors).to.deep.equal([]);
+        expect(root(el).querySelector('[role="status"]')).to.equal(null);
+        // Moved while loading (removed and added again, as a script or a framework may do).
+        el.setAttribute('src', '/map.json');
+        await el.updateComplete;
+        expect(pending.length).to.equal(2);
+        const parent = el.parentElement!;
+        el.remove();
+        await aTimeout(20);
+        parent.append(el);
+        expect(pending.length).to.equal(3);
+        const load = oneEvent<EgmLoadEvent>(el, 'egm-load');
+        pending[2](new Response(JSON.stringify(smallMap())));
+        expect((await load).detail).to.deep.equal({ studies: 7 });
+        expect(errors).to.deep.equal([]);
+      } finally {
+        restore();
+      }
+    });
+
+    it('reports an invalid .schema with egm-error, once for each map given', async () => {
+      const bad = smallMap() as unknown as Record<string, any>;
+      bad.studies[0].codes.outcome = ['mental'];
+      const { schema, studies } = splitMap(bad as EgmMap);
+      const el = await fixture<EgmMapElement>(html`<egm-map></egm-map>`);
+      const errors: EgmErrorEvent['detail'][] = [];
+      el.addEventListener('egm-error', (e) => errors.push(e.detail));
+      el.schema = schema;
+      el.studies = studies;
+      await el.updateComplete;
+      expect(errors).to.deep.equal([{ message: 'This map could not be shown', issues: [{ path: 'studies[0].codes.outcome[0]', message: errors[0]?.issues?.[0]?.message }] }]);
+      expect(errors[0].issues![0].message).to.contain('did you mean "mental-health"?');
+      // Other updates report nothing new; a new map object is reported again.
+      el.setAttribute('view', 'heatmap');
+      await el.updateComplete;
+      expect(errors.length).to.equal(1);
+      el.studies = [...studies];
+      await el.updateComplete;
+      expect(errors.length).to.equal(2);
+      const loads: number[] = [];
+      el.addEventListener('egm-load', (e) => loads.push(e.detail.studies));
+      el.studies = splitMap(smallMap()).studies;
+      await el.updateComplete;
+      expect(loads).to.deep.equal([7]);
+      expect(errors.length).to.equal(2);
+    });
+
     it('takes .schema and .studies without src', async () => {
       const { schema, studies } = splitMap(smallMap());
       const el = await fixture<EgmMapElement>(html`<egm-map .schema=${schema} .studies=${studies}></egm-map>`);
@@ -549,6 +622,24 @@ describe('egm-map', () => {
       await t.updateComplete;
       expect(panelTitle(t)).to.equal('Delivery (coded to the group alone)');
       await expect(t).to.be.accessible();
+    });
+
+    it('closes the panel and clears the selection when the rows or columns change', async () => {
+      const el = await mapOf(smallMap());
+      await open(el, cell(el, 'education', 'mental-health'));
+      expect(grid(el).selected).to.deep.equal({ rowId: 'education', columnId: 'mental-health' });
+      const before = cardIds(el);
+      expect(before).to.deep.equal(['s1', 's2']);
+      el.setAttribute('rows', 'outcome');
+      el.setAttribute('columns', 'support');
+      await el.updateComplete;
+      await grid(el).updateComplete;
+      expect(root(el).querySelector('.panel')).to.equal(null);
+      expect(grid(el).selected).to.equal(null);
+      // The transposed cell opens as any other.
+      await open(el, cell(el, 'mental-health', 'education'));
+      expect(panelTitle(el)).to.equal('Mental health × Education');
+      expect(cardIds(el)).to.deep.equal(before);
     });
 
     it('lists a column header of the transposed map, and a collapsed group’s cell under the group’s name', async () => {

@@ -247,12 +247,14 @@ export class EgmMapElement extends LitElement {
     if (this.fullscreen) lockPageScroll(this, true);
     // The URL state's code, while the map file is on its way.
     if (this.urlState && !this.deferredFailed) void this.loadDeferred();
+    // A load cut short when the element left the page (moved by a script, say) starts again.
+    if (this.load.status === 'loading' && !this.controller) this.reload();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
-    this.controller?.abort();
+    this.cancel();
     clearTimeout(this.findTimer);
     this.drawRestOfPage();
     lockPageScroll(this, false);
@@ -302,11 +304,12 @@ export class EgmMapElement extends LitElement {
     if (changed.has('src')) {
       if (this.src) void this.fetchMap(this.src);
       else {
-        this.controller?.abort();
+        this.cancel();
         this.load = { status: 'idle' };
       }
     }
-    if (changed.has('schema') || changed.has('studies') || changed.has('src')) {
+    // (Other rows or columns: the selected cell's ids may name no cell, or another one.)
+    if (['schema', 'studies', 'src', 'rows', 'columns'].some((k) => changed.has(k as keyof EgmMapElement))) {
       this.selected = null;
       this.panel = undefined;
     } else if (changed.has('filters') && this.panel) {
@@ -315,12 +318,17 @@ export class EgmMapElement extends LitElement {
     }
   }
 
+  /** Stops a load without a word (the element left the page, or `src` was removed). */
+  private cancel(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+  }
+
   private async fetchMap(src: string): Promise<void> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    const url = new URL(src, document.baseURI).href;
-    this.load = { status: 'loading', url };
+    let url = src;
     // The page's first map warms it up while the file is on its way (internal/warm-up.ts): once
     // the page is idle, and WARM_UP_MS after the request at the latest (a large file read in
     // slices leaves the page no idle time until it is in).
@@ -340,6 +348,9 @@ export class EgmMapElement extends LitElement {
       this.dispatchEvent(error);
     };
     try {
+      // (A URL that cannot be parsed, such as "http://[::1", fails as a fetch would.)
+      url = new URL(src, document.baseURI).href;
+      this.load = { status: 'loading', url };
       // The file's reader (core/read-json.ts) is a chunk of the embed bundle, fetched beside the
       // file. Without it (a host that uploaded the bundle's file alone), the file is parsed whole.
       const [response, reader] = await Promise.all([
@@ -378,9 +389,9 @@ export class EgmMapElement extends LitElement {
       if (this.controller !== controller) return;
       this.load = { status: 'loaded', url, json: json as object, map: state.data.map };
     } catch (error) {
+      // (Cancelled loads returned above: an aborted signal here is the timeout's.)
       if (this.controller !== controller) return;
-      const timedOut = controller.signal.aborted;
-      if (timedOut) fail('timeout', { seconds: Math.round(this.loadTimeout / 100) / 10 });
+      if (controller.signal.aborted) fail('timeout', { seconds: Math.round(this.loadTimeout / 100) / 10 });
       else fail('fetchFailed', { error: error instanceof Error ? error.message : String(error) });
     } finally {
       clearTimeout(timer);
@@ -430,8 +441,13 @@ export class EgmMapElement extends LitElement {
       if (this.urlState) this.restoreUrlState();
       const load = new EgmLoadEvent({ studies: state.data.index.size });
       this.dispatchEvent(load);
-    } else if (state?.status === 'invalid' && !this.src && this.reportedFor !== undefined) {
+    } else if (state?.status === 'invalid' && !this.src) {
       this.reportedFor = undefined;
+      // Once per map given (as a failed load is reported once per src).
+      if (['schema', 'studies', 'src'].some((k) => changed.has(k as keyof EgmMapElement))) {
+        const error = new EgmErrorEvent({ message: this.l10n.s.map.invalid, issues: [...state.issues] });
+        this.dispatchEvent(error);
+      }
     }
     // After any restore above, so a map's first render never overwrites the URL it came with.
     if (['filters', 'selected', 'collapsed', 'view'].some((k) => changed.has(k as keyof EgmMapElement))) this.saveUrlState();

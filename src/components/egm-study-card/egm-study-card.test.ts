@@ -286,6 +286,22 @@ describe('egm-study-card', () => {
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     });
 
+    it('measures its abstract again when moved in the page (as a sorted panel moves its cards)', async () => {
+      const box = await fixture<HTMLDivElement>(html`<div><section></section></div>`);
+      const el = document.createElement('egm-study-card');
+      el.schema = demo;
+      el.study = { ...manyAuthors(), abstract: 'Peer supporters met participants weekly for six months.' };
+      box.append(el);
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(has(el, '.abstract-toggle'), 'one line fits').to.be.false;
+      // Moved: out of the page and into another place in it.
+      box.querySelector('section')!.append(el);
+      // Narrower, the abstract overflows its lines: "Show more" follows.
+      box.style.width = '60px';
+      await waitUntil(() => has(el, '.abstract-toggle'), 'no "Show more" once the abstract overflows');
+    });
+
     it('offers no "Show more" for a short abstract', async () => {
       const el = await card({ id: 'x', title: 'T', abstract: 'Short.', codes: {} }, null);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

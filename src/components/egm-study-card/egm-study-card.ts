@@ -237,6 +237,12 @@ export class EgmStudyCard extends LitElement {
   /** The pending frame that applies a measurement (see `measureAbstract`). */
   private measureFrame = 0;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page (a panel sorted anew moves its cards): observe the abstract again.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();

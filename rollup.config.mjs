@@ -9,6 +9,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { papaparseRollup } from './scripts/papaparse-esm.mjs';
 import { compactTemplates } from './scripts/rollup-compact-templates.mjs';
+import { litMessages } from './scripts/rollup-lit-messages.mjs';
 import { licenseBanner, licenses } from './scripts/licenses.mjs';
 import { privateNames } from './scripts/private-names.mjs';
 
@@ -61,6 +62,8 @@ const minify = () =>
   terser({
     module: true,
     ecma: 2020,
+    // A second pass finds what the first one's changes make possible: 15 bytes of the entry.
+    compress: { passes: 2 },
     mangle: { properties: { regex: privateMembers } },
     // Only `/*! … */`: the banner below, instead of one `@license` comment per Lit file.
     format: { comments: /^!/ },
@@ -115,7 +118,7 @@ export default [
     input: { 'egm-components.bundle': 'src/bundle.ts' },
     // The chunks import what they share with the entry from the entry itself (no third file).
     preserveEntrySignatures: 'allow-extension',
-    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts(), compactTemplates(), minify(), licenses()],
+    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts(), litMessages(), compactTemplates(), minify(), licenses()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -133,7 +136,7 @@ export default [
     // The same bundle as one file, for hosts that can upload only one file (a CMS's media
     // library) and for the pages that inline it (`egm convert --html`, the workbench).
     input: 'src/bundle.ts',
-    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts({ sourceMap: false }), compactTemplates(), minify()],
+    plugins: [noNodeBuiltins(), nodeResolve({ browser: true }), ts({ sourceMap: false }), litMessages(), compactTemplates(), minify()],
     output: {
       file: 'dist/egm-components.standalone.js',
       format: 'es',

@@ -11,5 +11,5 @@ export { StudyList } from '../components/egm-map/study-panel.js';
 export { sanitizeHtml } from './sanitize.js';
 export { printView } from './print-view.js';
 export { printViewStyles } from './print-view.styles.js';
-export { pushStateToUrl, stateInUrl } from './url-state.js';
+export { fitView, pushStateToUrl, stateInUrl } from './url-state.js';
 export { warmUp } from './warm-up.js';

@@ -126,7 +126,8 @@ describe('docs/theming.md', () => {
     for (const token of Object.values(PALETTE_TOKENS)) used.add(token);
     const docs = new Set([...documented('cssProperties'), ...Object.values(PALETTE_TOKENS)]);
     assert.deepEqual([...used].filter((t) => !docs.has(t)).sort(), [], 'used but not documented');
-    assert.deepEqual([...docs].filter((t) => !code.includes(t)).sort(), [], 'documented but never used');
+    // (The palette's are read through the tokens sheet, which builds each from PALETTE_TOKENS.)
+    assert.deepEqual([...docs].filter((t) => !used.has(t) && !code.includes(t)).sort(), [], 'documented but never used');
   });
 
   it('documents every part the templates expose, and documents none they do not', () => {

@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import { GridModel } from '../../core/grid.js';
 import { BATCH } from '../../core/read-json.js';
+import { loadDeferredCode } from '../../internal/deferred-loader.js';
 import { createIndex } from '../../core/map-index.js';
 import { parseMap, splitMap } from '../../core/parse.js';
 import { smallMap, smallMapRenamed } from '../../core/testing/fixture.js';
@@ -411,6 +412,47 @@ describe('egm-map', () => {
       await el.updateComplete;
       expect(loads).to.deep.equal([7]);
       expect(errors.length).to.equal(2);
+    });
+
+    it('keeps the filters and collapsed groups another map has, and drops the rest', async () => {
+      const el = await mapOf(smallMap(), { filters: { categories: { outcome: ['mental-health'], population: ['children', 'older'] }, query: 'peer' } });
+      header(el, 'row', 'delivery').click();
+      const legend = root(el).querySelector('egm-legend')!;
+      legend.shadowRoot!.querySelector<HTMLButtonElement>('button[data-segment="low"]')!.click();
+      await el.updateComplete;
+      await grid(el).updateComplete;
+      expect(grid(el).collapsed).to.deep.equal(['delivery']);
+      expect(grid(el).hiddenSegments).to.deep.equal(['low']);
+      // (The code drawn after the first screen, which fits the view, is here once the page is idle.)
+      await loadDeferredCode();
+      // The next version of the map: "older" and "low" are gone, the rest is as it was.
+      const next = smallMap();
+      next.dimensions.find((d) => d.id === 'population')!.categories[0].children = [{ id: 'working-age', label: 'Working age' }];
+      next.dimensions.find((d) => d.id === 'quality')!.categories.pop();
+      for (const st of next.studies) {
+        for (const dim of ['population', 'quality']) if (st.codes[dim]) st.codes[dim] = st.codes[dim].filter((id) => id !== 'older' && id !== 'low');
+      }
+      const { schema, studies } = splitMap(next);
+      el.schema = schema;
+      el.studies = studies;
+      await el.updateComplete;
+      await grid(el).updateComplete;
+      expect(el.filters).to.deep.equal({ categories: { outcome: ['mental-health'], population: ['children'] }, query: 'peer' });
+      expect(grid(el).collapsed).to.deep.equal(['delivery']);
+      // (A hidden segment the map no longer has hides nothing.)
+      expect(grid(el).hiddenSegments).to.deep.equal(['low']);
+      const toggles = [...legend.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-segment]')];
+      expect(toggles.map((b) => `${b.dataset.segment}: ${b.getAttribute('aria-pressed')}`)).to.deep.equal(['high: true', 'medium: true', ': true']);
+      // A map of other ids: nothing of the old view filters it to nothing.
+      const other = smallMapRenamed('outcome', 'result');
+      for (const d of other.dimensions) if (d.id === 'support') d.categories = d.categories.filter((c) => c.id !== 'delivery');
+      for (const st of other.studies) if (st.codes.support) st.codes.support = st.codes.support.filter((id) => !['delivery', 'in-person', 'remote'].includes(id));
+      el.schema = splitMap(other).schema;
+      el.studies = splitMap(other).studies;
+      await el.updateComplete;
+      await grid(el).updateComplete;
+      expect(el.filters).to.deep.equal({ categories: { population: ['children'] }, query: 'peer' });
+      expect(grid(el).collapsed).to.deep.equal([]);
     });
 
     it('takes .schema and .studies without src', async () => {

@@ -167,7 +167,10 @@ export class EgmMapElement extends LitElement {
   /** The map without studies (or a whole map). */
   schema?: EgmSchema;
   studies?: EgmStudy[];
-  /** The current filters; the filter bar updates them. */
+  /**
+   * The current filters; the filter bar updates them. When another map replaces the one shown,
+   * they keep what it has (categories it does not have are dropped), as collapsed groups do.
+   */
   filters: EgmFilters = { categories: {} };
   /** Passed to the grid and legend: dimension ids overriding the map's layout. */
   rows?: string;
@@ -435,6 +438,10 @@ export class EgmMapElement extends LitElement {
     const src = this.source;
     const state = src ? resolveMap(src.schema, src.studies) : undefined;
     if (state?.status === 'ok' && this.reportedFor !== state.data) {
+      // Another map replaced the one shown: the reader's view keeps what the new map has (with
+      // the deferred code, here once the first map was drawn and the page idle: see fitView).
+      const fit = this.reportedFor && deferredCode()?.fitView(state.data, this.filters, this.collapsed);
+      if (fit) ({ filters: this.filters, collapsed: this.collapsed } = fit);
       this.reportedFor = state.data;
       // The panel's code, before a reader opens a cell (once the map is drawn and the page idle).
       whenIdle(() => void this.loadDeferred(), IDLE_LOAD_MS);

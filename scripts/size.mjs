@@ -24,10 +24,13 @@ const FILES = [BUNDLE, ...chunks(), STANDALONE, 'dist/index.js', 'dist/core.js']
  * docs/performance.md and docs/decisions.md). Code added to
  * the entry must take as much out, or move out itself. The one-file form's gate went from 55 to
  * 56 KB in the twelfth session, when it took in the map file's reader (core/read-json.ts, which
- * parses a large file as it arrives: 0.8 KB, a chunk beside the entry).
+ * parses a large file as it arrives: 0.8 KB, a chunk beside the entry), and to 57 KB in the
+ * sixteenth, for fixes found by a review against the spec (the grid's right-to-left sticky
+ * headers, keys left to the browser, a map replaced keeping the reader's view, loads cut short
+ * starting again, cards measured again when moved): the entry paid for its share.
  */
 const BUDGET = 45 * 1024;
-const STANDALONE_BUDGET = 56 * 1024;
+const STANDALONE_BUDGET = 57 * 1024;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 

@@ -63,7 +63,11 @@ export class GridFocusController implements ReactiveController {
 
   /** Handles a grid navigation key; returns true when it moved (the caller prevents default). */
   handleKey(event: KeyboardEvent): boolean {
-    const k = gridKey(event.key, event.ctrlKey || event.metaKey, this.options.rtl());
+    const ctrl = event.ctrlKey || event.metaKey;
+    // Alt or Shift with a key, or Ctrl/Cmd with anything but Home and End, is the browser's
+    // (Alt+← and Cmd+← go Back, Shift+arrows select text): not a move in the grid.
+    if (event.altKey || event.shiftKey || (ctrl && !/^(Home|End)$/.test(event.key))) return false;
+    const k = gridKey(event.key, ctrl, this.options.rtl());
     if (!k) return false;
     const slots = this.options.slots();
     const current = this.activeKey;

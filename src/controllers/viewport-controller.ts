@@ -3,8 +3,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export interface ViewportOptions {
   /**
    * The headers to watch, each known by its `data-axis` ("row" or "column") and `data-id`.
-   * Row headers stick to the left and column headers to the top, so a row header is on
-   * screen exactly when its row is, and a column header when its column is.
+   * Row headers stick to the inline start (the left, the right under dir="rtl") and column
+   * headers to the top, so a row header is on screen exactly when its row is, and a column
+   * header when its column is.
    */
   targets: () => Iterable<HTMLElement>;
   /** How far beyond the visible area still counts as visible (for rows and columns about to scroll in). */

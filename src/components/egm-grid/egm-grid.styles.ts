@@ -28,7 +28,11 @@ export const styles = [
       border-radius: var(--_radius);
       background: var(--_bg);
       overscroll-behavior: contain;
+      /* A cell the keyboard reaches scrolls clear of the sticky row headers (on the right under
+         dir="rtl"), not under them. */
+      scroll-padding-inline-start: calc(var(--_row-head) + 1rem);
     }
+    /* (Logical sides throughout: under dir="rtl" the row headers stick to the right.) */
 
     table {
       border-collapse: separate;
@@ -39,7 +43,7 @@ export const styles = [
     th,
     td {
       padding: 0;
-      border-right: 1px solid var(--_border);
+      border-inline-end: 1px solid var(--_border);
       border-bottom: 1px solid var(--_border);
       background: var(--_bg);
     }
@@ -62,14 +66,18 @@ export const styles = [
     thead th.group {
       vertical-align: middle;
     }
-    th.corner {
+    /* The corner and the row headers stick to the inline start. */
+    th.corner,
+    tbody th {
       position: sticky;
-      left: 0;
-      z-index: 3;
+      inset-inline-start: 0;
       width: var(--_row-head);
       min-width: var(--_row-head);
       max-width: var(--_row-head);
       text-align: start;
+    }
+    th.corner {
+      z-index: 3;
       vertical-align: bottom;
       color: var(--_muted);
       font-weight: 500;
@@ -83,14 +91,8 @@ export const styles = [
     }
 
     tbody th {
-      position: sticky;
-      left: 0;
       z-index: 1;
-      width: var(--_row-head);
-      min-width: var(--_row-head);
-      max-width: var(--_row-head);
       background: var(--_head-bg);
-      text-align: start;
       font-weight: 500;
       padding: 0.25rem 0.5rem;
     }
@@ -110,7 +112,7 @@ export const styles = [
     }
     tr.group-row .head-inner {
       position: sticky;
-      left: 0.5rem;
+      inset-inline-start: 0.5rem;
       display: inline-flex;
     }
 

@@ -769,6 +769,51 @@ describe('egm-grid', () => {
       expect(el.shadowRoot!.querySelectorAll('[tabindex="0"]').length).to.equal(1);
     });
 
+    it('leaves Alt, Shift and Cmd/Ctrl with the arrows to the browser (Back, text selection), keeping Ctrl+Home/End', async () => {
+      const el = await grid();
+      const start = cell(el, 'education', 'mental-health');
+      start.focus();
+      const press = (init: KeyboardEventInit) => {
+        const e = new KeyboardEvent('keydown', { ...init, bubbles: true, composed: true, cancelable: true });
+        focused(el)!.dispatchEvent(e);
+        return e.defaultPrevented;
+      };
+      const tried = [
+        press({ key: 'ArrowLeft', altKey: true }),
+        press({ key: 'ArrowRight', metaKey: true }),
+        press({ key: 'ArrowLeft', ctrlKey: true }),
+        press({ key: 'ArrowDown', shiftKey: true }),
+        press({ key: 'End', shiftKey: true }),
+        press({ key: 'PageDown', altKey: true }),
+      ];
+      await el.updateComplete;
+      expect(tried).to.deep.equal([false, false, false, false, false, false]);
+      expect([focused(el)!.dataset.row, focused(el)!.dataset.column]).to.deep.equal(['education', 'mental-health']);
+      expect(press({ key: 'End', metaKey: true })).to.equal(true);
+      await el.updateComplete;
+      expect([focused(el)!.dataset.row, focused(el)!.dataset.column]).to.deep.equal(['remote', 'cost']);
+    });
+
+    it('scrolls a cell the keyboard reaches clear of the sticky row headers', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 420px"></div>`);
+      const { schema, studies } = splitMap(smallMap());
+      const el = document.createElement('egm-grid');
+      el.schema = schema;
+      el.studies = studies;
+      wrap.append(el);
+      await el.updateComplete;
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      expect(scroller.scrollWidth > scroller.clientWidth, 'the grid scrolls sideways').to.equal(true);
+      cell(el, 'education', 'cost').focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(focused(el)!.dataset.column).to.equal('physical');
+      const head = el.shadowRoot!.querySelector('th[data-axis="row"][data-id="education"]')!.getBoundingClientRect();
+      const reached = cell(el, 'education', 'physical').getBoundingClientRect();
+      expect(Math.round(reached.left) >= Math.floor(head.right) - 1, `cell at ${reached.left}, row header ends at ${head.right}`).to.equal(true);
+    });
+
     it('selects with Enter and Space', async () => {
       const el = await grid();
       cell(el, 'remote', 'mental-health').focus();
@@ -1309,6 +1354,23 @@ describe('egm-grid', () => {
       // The row headers are laid out on the right.
       const head = el.shadowRoot!.querySelector('th[data-axis="row"][data-id="education"]')!.getBoundingClientRect();
       expect(head.left).to.be.greaterThan(cell(el, 'education', 'physical').getBoundingClientRect().left);
+    });
+
+    it('keeps the row headers and the corner at the right under dir="rtl" as the grid scrolls to its far end', async () => {
+      const el = await inLang('fr', smallMap(), {}, 'rtl');
+      el.parentElement!.style.width = '420px';
+      await el.updateComplete;
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      expect(scroller.scrollWidth > scroller.clientWidth, 'the grid scrolls sideways').to.equal(true);
+      const edge = () => Math.round(scroller.getBoundingClientRect().right);
+      const right = (selector: string) => Math.round(el.shadowRoot!.querySelector(selector)!.getBoundingClientRect().right);
+      const before = [right('th[data-axis="row"][data-id="education"]'), right('th.corner')];
+      // (Scrolling towards the end of a right-to-left box makes scrollLeft negative.)
+      scroller.scrollLeft = -scroller.scrollWidth;
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(scroller.scrollLeft < 0, 'scrolled').to.equal(true);
+      expect([right('th[data-axis="row"][data-id="education"]'), right('th.corner')]).to.deep.equal(before);
+      expect(Math.abs(before[0] - edge()) <= 2, `row header ends at ${before[0]}, the box at ${edge()}`).to.equal(true);
     });
   });
 });

@@ -161,7 +161,8 @@ function convertCommand(argv: string[], io: Io): number {
   // Read the bundle before converting, so a missing build fails fast and writes nothing.
   const bundle = str('html') ? readBundle() : undefined;
   const input = read(positionals[0], io);
-  const { map, warnings } = convert(config.from === 'csv' ? new Uint8Array(input) : decodeBytes(input), checked);
+  // Bytes, decoded as the workbench decodes them (UTF-16, UTF-8, else Windows-1252), so its preview and this agree.
+  const { map, warnings } = convert(new Uint8Array(input.buffer, input.byteOffset, input.length), checked);
   for (const w of warnings) io.err(`warning: ${w.path ? `${w.path}: ` : ''}${w.message}`);
   const json = `${JSON.stringify(map, null, 2)}\n`;
   if (str('output')) {

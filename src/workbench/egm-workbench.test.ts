@@ -249,7 +249,7 @@ describe('egm-workbench', () => {
     expect(await downloads.files.get('retractions-a-map-of-the-literature.egm.json')!.text()).to.equal(mapText);
   });
 
-  it('applies a config loaded after its export, and says when a config is for another kind of file', async () => {
+  it('applies a config loaded after its export; one for another kind of file keeps the choices, and applies to its own file later', async () => {
     const el = await workbench();
     await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
     const config = JSON.stringify({ format: 'egm-convert/1', from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies' });
@@ -257,15 +257,82 @@ describe('egm-workbench', () => {
     expect(notices(el)).to.deep.equal(['saved.convert.json: a conversion config. Its choices are applied.']);
     expect(roleSelect(el, 'Citation of retracted papers').value).to.equal('rows');
     await expectPreviewCountsMatchCore(el, el.map!);
-    await drop(el, [new File(['{"format":"egm-convert/1","from":"csv","csv":{"title":"T","dimensions":[],"layout":{"rows":"a","columns":"b"}}}'], 'csv.convert.json')]);
-    expect(notices(el)).to.deep.equal(['The config converts CSV files, but the file loaded is an EPPI-Reviewer export with 150 references and 166 codes: drop the matching file (or this one again, to start afresh).']);
-    expect(el.map).to.equal(undefined);
-    expect(preview(el)).to.equal(null);
-    expect($(el, '#choices-heading')).to.equal(null);
-    // The export again: a fresh start.
+    await choose(el, 'Citation context', 'segments');
+    const csvConfig = { format: 'egm-convert/1', from: 'csv', csv: { title: 'Title', dimensions: [{ column: 'Topic', id: 'topic' }, { column: 'Outcome', id: 'outcome' }], layout: { rows: 'topic', columns: 'outcome' } } };
+    await drop(el, [new File([JSON.stringify(csvConfig)], 'csv.convert.json')]);
+    expect(notices(el)).to.deep.equal([
+      "The config converts CSV files, but the file loaded is an EPPI-Reviewer export with 150 references and 166 codes: your choices for it are kept. Drop a matching file, and the config's choices apply to it.",
+    ]);
+    // The export's choices, map and preview are as they were.
+    expect(roleSelect(el, 'Citation of retracted papers').value).to.equal('rows');
+    expect(roleSelect(el, 'Citation context').value).to.equal('segments');
+    expect(el.conversionConfig).to.deep.equal({ format: 'egm-convert/1', from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies', segments: '9122374' });
+    expect(el.map?.layout.segments).to.equal('citation-context');
+    expect(preview(el) !== null).to.equal(true);
+    // The export again keeps them too.
     await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
-    expect(el.conversionConfig).to.deep.equal({ format: 'egm-convert/1', from: 'eppi-reviewer' });
-    expect(roleSelect(el, 'Citation of retracted papers').value).to.equal('');
+    expect(roleSelect(el, 'Citation context').value).to.equal('segments');
+    // A CSV file: the config waiting for one applies to it.
+    await drop(el, [new File(['Title,Topic,Outcome\nA,x,o\nB,y,o\n'], 'studies.csv')]);
+    expect(notices(el)).to.deep.equal(['studies.csv: a CSV file with 2 rows and 3 columns. The choices of csv.convert.json are applied.']);
+    expect(el.conversionConfig).to.deep.equal(csvConfig);
+    expect(el.map?.layout).to.deep.equal({ rows: 'topic', columns: 'outcome' });
+  });
+
+  it('keeps a config dropped before any file for a file of its kind, when one of another kind comes first', async () => {
+    const el = await workbench();
+    const config = { format: 'egm-convert/1', from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies' };
+    await drop(el, [new File([JSON.stringify(config)], 'saved.convert.json')]);
+    expect(notices(el)).to.deep.equal(['saved.convert.json: a conversion config. Its choices are applied.']);
+    await drop(el, [new File(['Title,Topic\nA,x\n'], 'studies.csv')]);
+    expect(notices(el)).to.deep.equal(['studies.csv: a CSV file with 1 row and 2 columns.']);
+    expect(el.conversionConfig?.from).to.equal('csv');
+    await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
+    expect(notices(el)).to.deep.equal(['export.json: an EPPI-Reviewer export with 150 references and 166 codes. The choices of saved.convert.json are applied.']);
+    expect(el.conversionConfig).to.deep.equal(config);
+    expect(roleSelect(el, 'Citation of retracted papers').value).to.equal('rows');
+  });
+
+  it('shows a config of the wrong shape as broken, and keeps working', async () => {
+    const el = await workbench();
+    await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
+    await choose(el, 'Citation of retracted papers', 'rows');
+    await choose(el, 'Processes and policies', 'columns');
+    const configs: [string, object, string][] = [
+      ['filters.convert.json', { from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies', filters: 'Impacts of retraction' }, 'filters: '],
+      ['links.convert.json', { from: 'eppi-reviewer', rows: 'Citation of retracted papers', columns: 'Processes and policies', map: { links: 'https://example.org' } }, 'map.links: '],
+      ['csv.convert.json', { from: 'csv', csv: { title: 'Title', dimensions: { column: 'Topic' }, layout: { rows: 'topic', columns: 'outcome' } } }, 'csv.dimensions: '],
+    ];
+    for (const [name, config, path] of configs) {
+      await drop(el, [new File([JSON.stringify(config)], name)]);
+      const alert = $(el, '.notices [role="alert"]');
+      expect(text(alert?.querySelector('h2')), name).to.equal(`${name} is a conversion config with problems (1 problem)`);
+      expect(text(alert?.querySelector('li')).startsWith(path), name).to.equal(true);
+    }
+    // The choices made stay, and still work.
+    await choose(el, 'Impacts of retraction', 'filters');
+    expect(el.map?.layout.filters).to.deep.equal(['impacts-of-retraction']);
+    expect([...root(el).querySelectorAll('.summary dd')].map(text)).to.deep.equal(['Citation of retracted papers', 'Processes and policies', 'none', 'Impacts of retraction']);
+  });
+
+  it('takes the files dropped last, when a drop before them is still being read', async () => {
+    const el = await workbench();
+    const exportBytes = await (await fetch(FIXTURE)).arrayBuffer();
+    /** A file that takes a while to read, as a large export does. */
+    class SlowFile extends File {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return new Promise((resolve) => setTimeout(() => resolve(super.arrayBuffer()), 300));
+      }
+    }
+    const first = el.loadFiles([new SlowFile([exportBytes], 'export.json')]);
+    await el.updateComplete;
+    const second = el.loadFiles([new File(['Title,Topic\nA,x\n'], 'studies.csv')]);
+    await Promise.all([first, second]);
+    await el.updateComplete;
+    expect(notices(el)).to.deep.equal(['studies.csv: a CSV file with 1 row and 2 columns.']);
+    expect(el.conversionConfig?.from).to.equal('csv');
+    expect(roleSelect(el, 'Title').value).to.equal('title');
+    expect(text($(el, '[part="drop"] [role="status"]'))).to.equal('');
   });
 
   it('says which files it is reading until they are read', async () => {
@@ -347,7 +414,7 @@ describe('egm-workbench', () => {
     const cases: [File, string][] = [
       [new File([exportText.slice(0, 1000)], 'cut.json'), `cut.json looks like JSON but cannot be read (${jsonError}): it may be cut short or damaged. Export it again.`],
       [new File([''], 'nothing.json'), 'nothing.json is empty.'],
-      [new File(['Title,Outcome\n'], 'header.csv'), 'header.csv looks like a CSV file, but it has a header row but no rows of studies.'],
+      [new File(['Title,Outcome\n'], 'header.csv'), 'header.csv looks like a CSV file, but it has a header row and no rows of studies under it.'],
       [new File(['%PDF-1.7 …'], 'report.pdf'), 'report.pdf is a PDF document. The workbench reads EPPI-Reviewer JSON exports, EPPI-Mapper pages, CSV files and egm/1 maps.'],
       [
         new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'xl/workbook.xml'], 'coding.xlsx'),
@@ -425,6 +492,98 @@ describe('egm-workbench', () => {
     expect(await expectPreviewCountsMatchCore(el, map)).to.equal(6);
   });
 
+  it('keeps a CSV\'s choices for the same data saved with another delimiter', async () => {
+    const el = await workbench();
+    await drop(el, [new File(['Title;Topic;Outcome\nA;x;o\nB;y;p\n'], 'studies-semicolons.csv')]);
+    await choose(el, 'Topic', 'rows');
+    await choose(el, 'Outcome', 'columns');
+    const before = el.map!;
+    await drop(el, [new File(['Title,Topic,Outcome\nA,x,o\nB,y,p\n'], 'studies-commas.csv')]);
+    expect(roleSelect(el, 'Topic').value).to.equal('rows');
+    expect(el.conversionConfig?.csv?.delimiter).to.equal(undefined);
+    expect(text($(el, '.preview [role="alert"]'))).to.equal('');
+    expect(el.map?.dimensions).to.deep.equal(before.dimensions);
+    expect(el.map?.studies).to.deep.equal(before.studies);
+  });
+
+  it('keeps a separator typed before any column has a role, and shows the one it uses', async () => {
+    const el = await workbench();
+    await drop(el, [new File(['ID,Title,Intervention,Outcome\n1,A,Coaching|Groups,Mental\n2,B,Online,Physical\n'], 'studies.csv')]);
+    const separator = $<HTMLInputElement>(el, '#separator')!;
+    expect(separator.value).to.equal(';');
+    separator.value = '|';
+    separator.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await choose(el, 'Intervention', 'rows');
+    await choose(el, 'Outcome', 'columns');
+    expect(separator.value).to.equal('|');
+    expect(el.map?.dimensions[0].categories.map((c) => c.label)).to.deep.equal(['Coaching', 'Groups', 'Online']);
+    expect(el.conversionConfig?.csv?.dimensions.map((d) => d.separator)).to.deep.equal(['|', '|']);
+    // Cleared: the default, ";", and the box says so.
+    separator.value = '';
+    separator.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(separator.value).to.equal(';');
+    expect(el.map?.dimensions[0].categories.map((c) => c.label)).to.deep.equal(['Coaching|Groups', 'Online']);
+    // Cleared again, the choices do not change: the box still shows the one used, not a blank.
+    separator.value = '';
+    separator.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(separator.value).to.equal(';');
+  });
+
+  it('colours the segments as the map does when one is hidden', async () => {
+    const el = await workbench();
+    await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
+    await choose(el, 'Citation of retracted papers', 'rows');
+    await choose(el, 'Processes and policies', 'columns');
+    await choose(el, 'Citation context', 'segments');
+    const swatches = () => [...root(el).querySelectorAll<HTMLInputElement>('input[type="color"]')].map((c) => `${c.getAttribute('aria-label')}: ${c.value}`);
+    expect(swatches()).to.deep.equal(['Colour of Citation--context explored: #0072b2', 'Colour of Citation--context not explored: #e69f00']);
+    const show = [...root(el).querySelectorAll<HTMLInputElement>('.show input')].find((i) => text(i.closest('label')) === 'Show Citation--context explored')!;
+    show.click();
+    await el.updateComplete;
+    // The map keeps one segment, which takes the palette's first colour: so does its swatch (and the orange's warning goes).
+    const map = el.map!;
+    const model = new GridModel(createIndex(parseMap(map)), { rows: map.layout.rows, columns: map.layout.columns, segments: map.layout.segments });
+    expect(model.segments.filter((g) => !g.notCoded).map((g) => `${g.label}: ${g.color}`)).to.deep.equal(['Citation--context not explored: #0072b2']);
+    expect(swatches()).to.deep.equal(['Colour of Citation--context not explored: #0072b2']);
+    expect(root(el).querySelectorAll('.warning').length).to.equal(0);
+  });
+
+  it('keeps focus on a control when its own goes: a colour reset, a link removed', async () => {
+    const el = await workbench();
+    await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
+    await choose(el, 'Citation of retracted papers', 'rows');
+    await choose(el, 'Processes and policies', 'columns');
+    await choose(el, 'Citation context', 'segments');
+    const focused = () => root(el).activeElement?.getAttribute('aria-label') ?? text(root(el).activeElement);
+    const colour = root(el).querySelector<HTMLInputElement>('input[aria-label="Colour of Citation--context not explored"]')!;
+    colour.value = '#b35900';
+    colour.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const reset = root(el).querySelector<HTMLButtonElement>('button[aria-label="Reset the colour of Citation--context not explored"]')!;
+    reset.focus();
+    reset.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('button[aria-label="Reset the colour of Citation--context not explored"]')).to.equal(null);
+    expect(focused()).to.equal('Colour of Citation--context not explored');
+    expect(colour.value).to.equal('#e69f00');
+
+    button(el, STRINGS.addLink).click();
+    await el.updateComplete;
+    button(el, STRINGS.addLink).click();
+    await el.updateComplete;
+    // The last link removed: the one before it; then the only one: "Add a link".
+    button(el, 'Remove link 2').focus();
+    button(el, 'Remove link 2').click();
+    await el.updateComplete;
+    expect(focused()).to.equal('Remove link 1');
+    button(el, 'Remove link 1').click();
+    await el.updateComplete;
+    expect(focused()).to.equal(STRINGS.addLink);
+  });
+
   it('is used with the keyboard: codes shown and hidden, categories moved with focus kept', async () => {
     const el = await workbench();
     await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
@@ -468,6 +627,23 @@ describe('egm-workbench in French', () => {
     await waitUntil(() => $(el, '.stats'), 'the preview shows its figures');
     expect(text($(el, '.stats'))).to.equal('150 études, dont 27 ont un code de ligne et un code de colonne (dans la grille).');
     expect(text($(el, '#choices-heading'))).to.equal('2. Lignes, colonnes, segments et filtres');
+  });
+
+  it('counts problems in French, and says in French why a CSV file cannot be read', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="fr"><egm-workbench bundle-url=${BUNDLE_URL}></egm-workbench></div>`);
+    const el = wrap.querySelector('egm-workbench')!;
+    await el.updateComplete;
+    await drop(el, [new File(['Titre,Thème\n'], 'etudes.csv')]);
+    expect(notices(el)).to.deep.equal(['etudes.csv semble être un fichier CSV, mais il n’a qu’une ligne d’en-tête, sans aucune ligne d’étude en dessous.']);
+    await drop(el, [new File(['{"format":"egm-convert/1","from":"word","hidden":"x"}'], 'mauvaise.convert.json')]);
+    expect(text($(el, '.notices [role="alert"] h2'))).to.equal('mauvaise.convert.json est une configuration de conversion qui a des problèmes (2 problèmes)');
+    // A map with more problems than are listed.
+    const map = smallMap();
+    map.studies = Array.from({ length: 52 }, (_, i) => ({ id: `s${i}`, title: `Étude ${i}`, codes: { outcome: ['inconnue'] } }));
+    await drop(el, [new File([JSON.stringify(map)], 'carte.egm.json')]);
+    const alert = $(el, '.preview [role="alert"]');
+    expect(text(alert?.querySelector('h2'))).to.equal('Le fichier n’a pas pu être converti (52 problèmes)');
+    expect(text(alert?.querySelector('li:last-child'))).to.equal('… et 2 de plus');
   });
 
   it('stays English in a page in another language', async () => {

@@ -1,10 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ConversionConfig, SourceFormat } from '../core/import/config.js';
 import type { EgmWarning } from '../core/import/common.js';
 import {
   configFileText,
+  configForNewCsv,
   contrastAgainst,
   CSV_FIELDS,
   csvRoleOf,
@@ -24,7 +26,7 @@ import {
   runPreview,
   slowPreview,
   searchTree,
-  segmentColorAt,
+  segmentSwatches,
   studiesInGrid,
   setColor,
   setCsvRole,
@@ -36,6 +38,7 @@ import {
   toConfig,
   type BaseCache,
   type CodeNode,
+  type CsvProblem,
   type CsvRole,
   type DataFile,
   type DetectedFile,
@@ -50,7 +53,8 @@ import { SEGMENT_PALETTE } from '../core/scale.js';
 import type { EgmCategory, EgmIssue, EgmLink, EgmMap } from '../core/types.js';
 import { standalonePage } from '../cli/page.js';
 import { download } from '../internal/download.js';
-import { renderIssues } from '../internal/render-issues.js';
+import { renderIssues, type IssuesLocale } from '../internal/render-issues.js';
+import { en } from '../i18n/en.js';
 import { styles } from './egm-workbench.styles.js';
 import { STRINGS_FR } from './strings-fr.js';
 
@@ -64,6 +68,10 @@ const plural = (count: number, one: string, many: string) => `${n(count)} ${coun
  * ancestor's), English when it has none of them.
  */
 export const STRINGS = {
+  /** The language of these strings (plurals and numbers in the error states). */
+  lang: 'en',
+  /** The heading's count and "… and N more" of a list of problems: the elements' own (src/i18n/en.ts). */
+  issues: en.issues,
   title: 'Map workbench',
   intro: 'Make an evidence and gap map from an export, in this browser: your files are never uploaded.',
   fileHeading: '1. Your file',
@@ -80,12 +88,14 @@ export const STRINGS = {
     egmPage: 'a map page made by egm-components (its map is read)',
   },
   configLoaded: (name: string) => `${name}: a conversion config. Its choices are applied.`,
-  configMismatch: (from: string, kind: string) => `The config converts ${from}, but the file loaded is ${kind}: drop the matching file (or this one again, to start afresh).`,
+  configMismatch: (from: string, kind: string) =>
+    `The config converts ${from}, but the file loaded is ${kind}: your choices for it are kept. Drop a matching file, and the config's choices apply to it.`,
+  configApplied: (name: string) => `The choices of ${name} are applied.`,
   formats: { 'eppi-reviewer': 'EPPI-Reviewer exports', 'eppi-mapper': 'EPPI-Mapper pages', csv: 'CSV files', egm: 'egm/1 maps' } satisfies Record<SourceFormat, string>,
   empty: (name: string) => `${name} is empty.`,
   broken: {
     json: (name: string, detail: string) => `${name} looks like JSON but cannot be read (${detail}): it may be cut short or damaged. Export it again.`,
-    csv: (name: string, detail: string) => `${name} looks like a CSV file, but ${detail}.`,
+    csv: { 'no-rows': (name: string) => `${name} looks like a CSV file, but it has a header row and no rows of studies under it.` } satisfies Record<CsvProblem, (name: string) => string>,
     config: (name: string) => `${name} is a conversion config with problems`,
   },
   unsupported: {
@@ -238,7 +248,15 @@ export class EgmWorkbench extends LitElement {
 
   private cache: BaseCache = {};
   private preview?: Preview;
-  private focusAfterUpdate?: { dim: string; cat: string; dir: 'up' | 'down' };
+  /**
+   * Where focus goes once rendered, when what had it is gone or moved: a category's move
+   * button, its colour (its Reset button goes), or a link's neighbour (the link is removed).
+   */
+  private focusAfterUpdate?: { to: 'move'; dim: string; cat: string; dir: 'up' | 'down' } | { to: 'color'; dim: string; cat: string } | { to: 'link'; index: number };
+  /** A config dropped for another kind of file than the one loaded, or before any file: applied to the next file of its kind. */
+  private pendingConfig?: { name: string; config: ConversionConfig };
+  /** The latest `loadFiles`: an earlier one still reading takes nothing once a later one has started. */
+  private loadToken = 0;
   /** The latest conversion put off until its status is painted; an earlier one is dropped. */
   private makeToken = 0;
   private bundleFor?: string;
@@ -246,6 +264,12 @@ export class EgmWorkbench extends LitElement {
   /** The strings in the language of the workbench's `lang`, or its closest ancestor's. */
   private get s(): WorkbenchStrings {
     return workbenchStrings(this.closest('[lang]')?.getAttribute('lang') ?? undefined);
+  }
+
+  /** The language of the lists of problems: the workbench's own. */
+  private get issuesLocale(): IssuesLocale {
+    const s = this.s;
+    return { lang: s.lang, s };
   }
 
   /** The current choices as a conversion config (`egm-convert/1`), or undefined before a file. */
@@ -273,6 +297,7 @@ export class EgmWorkbench extends LitElement {
     // 25 MB on a slow machine): say so, and let that be painted, first (after the next frame;
     // a hidden tab has no frames, so 100 ms at most).
     const names = list.map((f) => f.name);
+    const token = ++this.loadToken;
     this.reading = names;
     await this.updateComplete;
     await afterPaint();
@@ -286,6 +311,8 @@ export class EgmWorkbench extends LitElement {
           }
         }),
       );
+      // Files dropped since are newer: theirs are the file, config and notices.
+      if (token !== this.loadToken) return;
       const notices: Notice[] = [];
       const rank = (d: DetectedFile | undefined) => (d?.kind === 'config' ? 1 : 0);
       for (const { name, detected } of read.sort((a, b) => rank(a.detected) - rank(b.detected))) {
@@ -306,21 +333,37 @@ export class EgmWorkbench extends LitElement {
         return { tone: 'error', text: this.s.empty(name) };
       case 'broken':
         if (d.format === 'config') return { tone: 'error', text: this.s.broken.config(name), issues: d.issues };
-        return { tone: 'error', text: this.s.broken[d.format](name, d.detail) };
+        if (d.format === 'csv') return { tone: 'error', text: this.s.broken.csv[d.detail](name) };
+        return { tone: 'error', text: this.s.broken.json(name, d.detail) };
       case 'unsupported':
         return { tone: 'error', text: this.s.unsupportedMessage(name, this.s.unsupported[d.what], d.format) };
       case 'config': {
+        this.pendingConfig = undefined;
+        // Not for the file loaded: the choices made for it stay, and the config waits for its own kind of file.
+        if (this.file && this.file.kind !== d.config.from) {
+          this.pendingConfig = { name, config: d.config };
+          return { tone: 'error', text: this.s.configMismatch(this.s.formats[d.config.from], this.kindText(this.file)) };
+        }
         this.config = d.config;
-        if (this.file && this.file.kind !== d.config.from) return { tone: 'error', text: this.s.configMismatch(this.s.formats[d.config.from], this.kindText(this.file)) };
+        // Before any file, it waits for one of its kind (a file of another kind dropped first does not lose it).
+        if (!this.file) this.pendingConfig = { name, config: d.config };
         return { tone: 'info', text: this.s.configLoaded(name) };
       }
       default: {
+        const replaced = this.file;
+        const pending = this.pendingConfig?.config.from === d.kind ? this.pendingConfig : undefined;
         this.file = d;
         this.cache = {};
         this.query = '';
-        if (!this.config || this.config.from !== d.kind) this.config = initialConfig(d);
+        let text = this.s.loaded(name, this.kindText(d));
+        if (pending) {
+          this.config = pending.config;
+          this.pendingConfig = undefined;
+          text += ` ${this.s.configApplied(pending.name)}`;
+        } else if (!this.config || this.config.from !== d.kind) this.config = initialConfig(d);
+        else if (replaced?.kind === 'csv' && d.kind === 'csv') this.config = configForNewCsv(this.config, replaced, d);
         this.expanded = new Set(d.kind === 'eppi-reviewer' ? d.tree.map((_, i) => String(i)) : []);
-        return { tone: 'info', text: this.s.loaded(name, this.kindText(d)) };
+        return { tone: 'info', text };
       }
     }
   }
@@ -387,8 +430,18 @@ export class EgmWorkbench extends LitElement {
     const f = this.focusAfterUpdate;
     if (!f) return;
     this.focusAfterUpdate = undefined;
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-move]')].filter((b) => b.dataset.dim === f.dim && b.dataset.cat === f.cat);
-    const target = buttons.find((b) => b.dataset.move === f.dir && !b.disabled) ?? buttons.find((b) => !b.disabled);
+    const all = <T extends HTMLElement>(selector: string) => [...this.renderRoot.querySelectorAll<T>(selector)];
+    let target: HTMLElement | undefined;
+    if (f.to === 'link') {
+      // The link that took the removed one's place, else the one before it, else "Add a link".
+      const removes = all<HTMLButtonElement>('button[data-link-remove]');
+      target = removes[f.index] ?? removes[f.index - 1] ?? all<HTMLButtonElement>('button[data-link-add]')[0];
+    } else if (f.to === 'color') {
+      target = all<HTMLInputElement>('input[type="color"]').find((i) => i.dataset.dim === f.dim && i.dataset.cat === f.cat);
+    } else {
+      const buttons = all<HTMLButtonElement>('button[data-move]').filter((b) => b.dataset.dim === f.dim && b.dataset.cat === f.cat);
+      target = buttons.find((b) => b.dataset.move === f.dir && !b.disabled) ?? buttons.find((b) => !b.disabled);
+    }
     target?.focus();
   }
 
@@ -479,7 +532,7 @@ export class EgmWorkbench extends LitElement {
         ${this.notices.map((m) =>
           m.tone === 'error'
             ? m.issues
-              ? renderIssues(m.text, m.issues)
+              ? renderIssues(m.text, m.issues, this.issuesLocale)
               : html`<p class="notice error-text">${m.text}</p>`
             : html`<p class="notice">${m.text}</p>`,
         )}
@@ -576,7 +629,7 @@ export class EgmWorkbench extends LitElement {
     return html`${this.renderSummary(names)} ${this.renderSearch(this.s.searchColumns)}
       <p class="search">
         <label for="separator">${this.s.separator}</label>
-        <input id="separator" class="short" type="text" .value=${csvSeparator(config)} @change=${(e: Event) => this.edit((cfg) => setCsvSeparator(cfg, (e.target as HTMLInputElement).value))} />
+        <input id="separator" class="short" type="text" .value=${live(csvSeparator(config))} @change=${(e: Event) => this.edit((cfg) => setCsvSeparator(cfg, (e.target as HTMLInputElement).value))} />
       </p>
       ${shown.length === 0
         ? html`<p>${this.s.noMatch}</p>`
@@ -624,12 +677,24 @@ export class EgmWorkbench extends LitElement {
           (l, i) => html`<div class="link">
             <input type="text" aria-label=${this.s.linkLabel(i)} .value=${l.label} @input=${(e: Event) => setLink(i, { label: (e.target as HTMLInputElement).value })} />
             <input type="url" aria-label=${this.s.linkUrl(i)} placeholder="https://" .value=${l.url} @input=${(e: Event) => setLink(i, { url: (e.target as HTMLInputElement).value })} />
-            <button type="button" @click=${() => this.edit((cfg) => setLinks(cfg, linksOf(cfg).filter((_, j) => j !== i)))}>${this.s.removeLink(i)}</button>
+            <button type="button" data-link-remove=${i} @click=${() => this.removeLink(i)}>${this.s.removeLink(i)}</button>
           </div>`,
         )}
-        <button type="button" @click=${() => this.edit((cfg) => setLinks(cfg, [...linksOf(cfg), { label: '', url: '' }]))}>${this.s.addLink}</button>
+        <button type="button" data-link-add @click=${() => this.edit((cfg) => setLinks(cfg, [...linksOf(cfg), { label: '', url: '' }]))}>${this.s.addLink}</button>
       </fieldset>
     </section>`;
+  }
+
+  /** Removes a link; focus goes to its neighbour's Remove button, or to "Add a link" (its own row is gone). */
+  private removeLink(i: number): void {
+    this.edit((cfg) => setLinks(cfg, (cfg.map?.links ?? []).filter((_, j) => j !== i)));
+    this.focusAfterUpdate = { to: 'link', index: i };
+  }
+
+  /** Resets a category's colour; focus goes to its colour input (the Reset button goes). */
+  private resetColor(dimId: string, catId: string): void {
+    this.edit((cfg) => setColor(cfg, dimId, catId, undefined));
+    this.focusAfterUpdate = { to: 'color', dim: dimId, cat: catId };
   }
 
   private background(): string {
@@ -656,13 +721,15 @@ export class EgmWorkbench extends LitElement {
       <p class="hint">${this.s.categoriesHint}</p>
       ${dims.map((d) => {
         const headingId = `dim-${dims.indexOf(d)}`;
+        // The colours the map will show: hidden categories are not in it, and take no palette place.
+        const swatches = d.role === 'segments' ? segmentSwatches(config, d.id, d.categories) : undefined;
         const renderList = (list: readonly EgmCategory[], top: boolean): TemplateResult => html`<ul class="categories">
           ${repeat(
             list,
             (c) => c.id,
             (c, i) => {
               const isHidden = hidden.has(`${d.id}/${c.id}`);
-              const color = d.role === 'segments' && top ? segmentColorAt(c, i) : undefined;
+              const color = top ? swatches?.get(c.id) : undefined;
               const ratio = color ? contrastAgainst(color, background) : undefined;
               const warnId = `warn-${headingId}-${i}`;
               const custom = config.colors?.[`${d.id}/${c.id}`] !== undefined;
@@ -673,8 +740,8 @@ export class EgmWorkbench extends LitElement {
                   <button type="button" class="move" data-move="up" data-dim=${d.id} data-cat=${c.id} aria-label=${this.s.moveUp(c.label)} ?disabled=${i === 0} @click=${() => this.move(d.id, c, -1)}>↑</button>
                   <button type="button" class="move" data-move="down" data-dim=${d.id} data-cat=${c.id} aria-label=${this.s.moveDown(c.label)} ?disabled=${i === list.length - 1} @click=${() => this.move(d.id, c, 1)}>↓</button>
                   ${color
-                    ? html`<input type="color" list="palette" aria-label=${this.s.color(c.label)} aria-describedby=${ratio !== undefined && ratio < MIN_GRAPHIC_CONTRAST ? warnId : nothing} .value=${color} @input=${(e: Event) => this.edit((cfg) => setColor(cfg, d.id, c.id, (e.target as HTMLInputElement).value))} />
-                        ${custom ? html`<button type="button" aria-label=${this.s.resetColor(c.label)} @click=${() => this.edit((cfg) => setColor(cfg, d.id, c.id, undefined))}>${this.s.reset}</button>` : nothing}
+                    ? html`<input type="color" list="palette" data-dim=${d.id} data-cat=${c.id} aria-label=${this.s.color(c.label)} aria-describedby=${ratio !== undefined && ratio < MIN_GRAPHIC_CONTRAST ? warnId : nothing} .value=${color} @input=${(e: Event) => this.edit((cfg) => setColor(cfg, d.id, c.id, (e.target as HTMLInputElement).value))} />
+                        ${custom ? html`<button type="button" aria-label=${this.s.resetColor(c.label)} @click=${() => this.resetColor(d.id, c.id)}>${this.s.reset}</button>` : nothing}
                         ${ratio !== undefined && ratio < MIN_GRAPHIC_CONTRAST ? html`<span class="warning" id=${warnId}>${this.s.lowContrast(ratio)}</span>` : nothing}`
                     : nothing}
                 </div>
@@ -700,7 +767,7 @@ export class EgmWorkbench extends LitElement {
     const categories = orderedBase(base, this.config).dimensions.find((d) => d.id === dimId)?.categories ?? [];
     const next = moveCategory(this.config, dimId, categories, c.id, by);
     this.config = next;
-    this.focusAfterUpdate = { dim: dimId, cat: c.id, dir: by < 0 ? 'up' : 'down' };
+    this.focusAfterUpdate = { to: 'move', dim: dimId, cat: c.id, dir: by < 0 ? 'up' : 'down' };
     // Where it went among its siblings, for screen readers.
     const order = next.order![dimId];
     const siblingsOf = (list: readonly EgmCategory[]): readonly EgmCategory[] | undefined =>
@@ -739,7 +806,7 @@ export class EgmWorkbench extends LitElement {
     else if (!p) body = html`<p>${this.s.previewEmpty}</p>`;
     else if (p.status === 'incomplete') body = html`<p class="notice">${this.s.choose(p.missing.map((m) => this.s.missing[m]))}</p>`;
     else if (p.status === 'invalid') {
-      body = renderIssues(p.stage === 'import' ? this.s.importFailed : this.s.editFailed, p.issues);
+      body = renderIssues(p.stage === 'import' ? this.s.importFailed : this.s.editFailed, p.issues, this.issuesLocale);
       warnings = p.base?.warnings;
     } else {
       const { map } = p.result;

@@ -4,7 +4,7 @@
  * (0 and 1 take the singular).
  */
 import type { SourceFormat } from '../core/import/config.js';
-import { MIN_GRAPHIC_CONTRAST, type MetaField, type Missing, type Role, type UnsupportedKind } from '../core/import/workbench-state.js';
+import { MIN_GRAPHIC_CONTRAST, type CsvProblem, type MetaField, type Missing, type Role, type UnsupportedKind } from '../core/import/workbench-state.js';
 import type { WorkbenchStrings } from './egm-workbench.js';
 
 const rules = new Intl.PluralRules('fr');
@@ -12,6 +12,12 @@ const n = (value: number) => value.toLocaleString('fr');
 const plural = (count: number, one: string, many: string) => `${n(count)} ${rules.select(count) === 'one' ? one : many}`;
 
 export const STRINGS_FR: WorkbenchStrings = {
+  lang: 'fr',
+  // As src/i18n/fr.ts has them for the elements (not imported: that module registers the locale).
+  issues: {
+    heading: { one: '{heading} ({n} problème)', other: '{heading} ({n} problèmes)' },
+    more: '… et {n} de plus',
+  },
   title: 'Atelier de carte',
   intro: 'Faites une carte des données probantes et des lacunes à partir d’un export, dans ce navigateur : vos fichiers ne sont jamais envoyés.',
   fileHeading: '1. Votre fichier',
@@ -29,12 +35,13 @@ export const STRINGS_FR: WorkbenchStrings = {
   },
   configLoaded: (name: string) => `${name} : une configuration de conversion. Ses choix sont appliqués.`,
   configMismatch: (from: string, kind: string) =>
-    `La configuration convertit des ${from}, mais le fichier chargé est ${kind} : déposez le fichier qui lui correspond (ou celui-ci de nouveau, pour repartir de zéro).`,
+    `La configuration convertit des ${from}, mais le fichier chargé est ${kind} : vos choix pour celui-ci sont gardés. Déposez un fichier qui lui correspond, et les choix de la configuration s’y appliqueront.`,
+  configApplied: (name: string) => `Les choix de ${name} sont appliqués.`,
   formats: { 'eppi-reviewer': 'exports EPPI-Reviewer', 'eppi-mapper': 'pages EPPI-Mapper', csv: 'fichiers CSV', egm: 'cartes egm/1' } satisfies Record<SourceFormat, string>,
   empty: (name: string) => `${name} est vide.`,
   broken: {
     json: (name: string, detail: string) => `${name} semble être du JSON mais ne peut pas être lu (${detail}) : il est peut-être tronqué ou abîmé. Exportez-le de nouveau.`,
-    csv: (name: string, detail: string) => `${name} semble être un fichier CSV, mais ${detail}.`,
+    csv: { 'no-rows': (name: string) => `${name} semble être un fichier CSV, mais il n’a qu’une ligne d’en-tête, sans aucune ligne d’étude en dessous.` } satisfies Record<CsvProblem, (name: string) => string>,
     config: (name: string) => `${name} est une configuration de conversion qui a des problèmes`,
   },
   unsupported: {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { EgmValidationError } from '../errors.js';
 import { smallMap, smallMapWithDimension } from '../testing/fixture.js';
 import { utf16 } from '../testing/utf16.js';
-import { applyConfig, convert, parseConversionConfig, type ConversionConfig } from './config.js';
+import { applyConfig, convert, decodeText, parseConversionConfig, type ConversionConfig } from './config.js';
 
 const fixture = readFileSync(new URL('./fixtures/retraction-lit-trimmed.json', import.meta.url), 'utf8');
 
@@ -24,6 +24,27 @@ describe('conversion configs', () => {
     assert.deepEqual(convert(utf16(fixture), config).map, expected);
     const map = smallMap();
     assert.deepEqual(convert(utf16(JSON.stringify(map), 'be'), { from: 'egm' }).map, map);
+  });
+
+  it('reads bytes that are not UTF-8 as Windows-1252, as the workbench and the CSV importer do', () => {
+    const latin = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    assert.equal(decodeText(latin('Thérapie, Santé, Étude')), 'Thérapie, Santé, Étude');
+    assert.equal(decodeText(new Uint8Array([0x93, 0x41, 0x94, 0x80])), '\u201cA\u201d\u20ac');
+    assert.equal(decodeText(new TextEncoder().encode('\uFEFFThérapie')), 'Thérapie');
+    assert.equal(decodeText(utf16('Thérapie')), 'Thérapie');
+    // `egm convert` gives the bytes of an export, a page or a map to convert: "Thérapie", not "Th\uFFFDrapie".
+    const map = smallMap();
+    map.title = 'Santé mentale';
+    assert.equal(convert(latin(JSON.stringify(map)), { from: 'egm' }).map.title, 'Santé mentale');
+    const exported = JSON.stringify({
+      CodeSets: [
+        { SetId: 1, SetName: 'Intervention', Attributes: { AttributesList: [{ AttributeId: 11, AttributeName: 'Thérapie' }] } },
+        { SetId: 2, SetName: 'Outcome', Attributes: { AttributesList: [{ AttributeId: 21, AttributeName: 'Santé' }] } },
+      ],
+      References: [{ ItemId: 1, Title: 'Étude', Codes: [{ AttributeId: 11 }, { AttributeId: 21 }] }],
+    });
+    const config: ConversionConfig = { from: 'eppi-reviewer', rows: 'Intervention', columns: 'Outcome' };
+    assert.deepEqual(convert(latin(exported), config), convert(exported, config));
   });
 
   it('says where a map given as text breaks, as an invalid map', () => {
@@ -133,6 +154,43 @@ describe('conversion configs', () => {
         return true;
       },
     );
+  });
+
+  it('rejects filters, links and a CSV mapping of the wrong shape, naming the config', () => {
+    const paths = (config: unknown) => {
+      try {
+        parseConversionConfig(config);
+        return [];
+      } catch (error) {
+        assert.ok(error instanceof EgmValidationError, 'an EgmValidationError');
+        return error.issues.map((i) => `${i.path}: ${i.message}`);
+      }
+    };
+    assert.deepEqual(paths({ from: 'eppi-reviewer', rows: 'A', columns: 'B', filters: 'Impacts of retraction' }), ['filters: must be a list of codes (ids or names), but is the text "Impacts of retraction"']);
+    assert.deepEqual(paths({ from: 'egm', map: { links: 'https://example.org', title: 5 } }), [
+      'map.links: must be a list of links: [{ "label": "…", "url": "https://…" }], but is the text "https://example.org"',
+      'map.title: must be text, but is the number 5',
+    ]);
+    assert.deepEqual(paths({ from: 'egm', map: { links: [{ label: 'Report', url: 'https://example.org' }, 'https://x', { label: 'Data' }, { label: 2, url: null }] } }), [
+      'map.links[1]: must be a link: { "label": "…", "url": "https://…" }, but is the text "https://x"',
+      'map.links[2].url: is required (text)',
+      'map.links[3].label: must be text, but is the number 2',
+      'map.links[3].url: must be text, but is null',
+    ]);
+    assert.deepEqual(paths({ from: 'csv', csv: { title: 'Title', dimensions: { column: 'Topic' }, layout: ['topic', 'outcome'] } }), [
+      'csv.dimensions: must be a list of { "column" }, but is an object',
+      'csv.layout: must be an object: { "rows", "columns" }, but is a list',
+    ]);
+    assert.deepEqual(paths({ from: 'csv', csv: { title: 'Title', dimensions: [{ column: 'Topic' }, null], layout: { rows: 'topic', columns: 'x', filters: 'y' } } }), [
+      'csv.dimensions[1]: must be a dimension: { "column" }, but is null',
+      'csv.layout.filters: must be a list of dimension ids, but is the text "y"',
+    ]);
+    assert.deepEqual(paths({ from: 'csv', csv: 'Title' }), ['csv: must be a CSV mapping: { "title", "dimensions", "layout" }, but is the text "Title"']);
+    assert.deepEqual(paths({ from: 'egm', csv: [] }), ['csv: must be a CSV mapping: { "title", "dimensions", "layout" }, but is a list']);
+    // What the importers check (code references, the mapping's columns) is left to them.
+    assert.deepEqual(paths({ from: 'eppi-reviewer', rows: 'A', columns: 'B', filters: [{}] }), []);
+    assert.deepEqual(paths({ from: 'csv', csv: {} }), []);
+    assert.deepEqual(paths({ from: 'egm', map: { links: [] } }), []);
   });
 
   it('rejects a config of the wrong shape with every problem', () => {

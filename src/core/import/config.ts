@@ -4,13 +4,13 @@
  * hidden categories), saved so that next month's re-export converts the same way in one step.
  * Used by `egm convert --config` and by the workbench.
  */
-import { decodeBytes } from '../encoding.js';
+import { decodeBytes, sniffEncoding } from '../encoding.js';
 import { EgmValidationError } from '../errors.js';
 import { jsonErrorMessage } from '../json-error.js';
 import { describe, isHexColor, parseMap, pathKey } from '../parse.js';
-import type { EgmCategory, EgmMap } from '../types.js';
+import type { EgmCategory, EgmIssue, EgmMap } from '../types.js';
 import { codesIn, isObject, setOwn, type EgmImportResult, type EgmWarning } from './common.js';
-import { fromCsv, type CsvMapping } from './csv.js';
+import { decodeWindows1252, fromCsv, type CsvMapping } from './csv.js';
 import { fromEppiMapperHtml } from './eppi-mapper.js';
 import { fromEppiReviewer, type EppiCodeRef } from './eppi-reviewer.js';
 
@@ -55,7 +55,9 @@ export function parseConversionConfig(input: unknown): ConversionConfig {
   if (c.format !== undefined && c.format !== CONVERSION_FORMAT) issues.push({ path: 'format', message: `must be "${CONVERSION_FORMAT}"` });
   if (!SOURCES.includes(c.from as SourceFormat)) issues.push({ path: 'from', message: `must be one of ${SOURCES.map((s) => `"${s}"`).join(', ')}` });
   if (c.from === 'eppi-reviewer' && (c.rows === undefined || c.columns === undefined)) issues.push({ path: 'rows', message: 'an EPPI-Reviewer conversion needs "rows" and "columns" (code ids or names)' });
-  if (c.from === 'csv' && (typeof c.csv !== 'object' || c.csv === null)) issues.push({ path: 'csv', message: 'a CSV conversion needs a "csv" mapping' });
+  if (c.filters !== undefined && !Array.isArray(c.filters)) issues.push({ path: 'filters', message: `must be a list of codes (ids or names), but is ${describe(c.filters)}` });
+  if (c.from === 'csv' && c.csv === undefined) issues.push({ path: 'csv', message: 'a CSV conversion needs a "csv" mapping' });
+  else if (c.csv !== undefined) csvIssues(c.csv, issues);
   for (const key of ['labels', 'colors', 'order', 'map'] as const) {
     if (c[key] !== undefined && (typeof c[key] !== 'object' || c[key] === null || Array.isArray(c[key]))) issues.push({ path: key, message: 'must be an object' });
   }
@@ -72,16 +74,69 @@ export function parseConversionConfig(input: unknown): ConversionConfig {
   for (const [dimId, ids] of entries('order')) {
     if (!(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) issues.push({ path: pathKey('order', dimId), message: `must be a list of category ids, but is ${describe(ids)}` });
   }
-  for (const [key] of entries('map')) {
+  for (const [key, value] of entries('map')) {
     if (!(MAP_FIELDS as readonly string[]).includes(key)) issues.push({ path: pathKey('map', key), message: `a config sets the map's metadata only: ${MAP_FIELDS.join(', ')}` });
+    else if (key === 'links') linkIssues(value, issues);
+    else if (typeof value !== 'string') issues.push({ path: pathKey('map', key), message: `must be text, but is ${describe(value)}` });
   }
   if (issues.length) throw new EgmValidationError(issues, 'conversion config');
   return c as unknown as ConversionConfig;
 }
 
+/** `map.links` of a config: a list of `{ label, url }` with text in both (parseMap checks the rest). */
+function linkIssues(links: unknown, issues: EgmIssue[]): void {
+  if (!Array.isArray(links)) {
+    issues.push({ path: 'map.links', message: `must be a list of links: [{ "label": "…", "url": "https://…" }], but is ${describe(links)}` });
+    return;
+  }
+  links.forEach((link, i) => {
+    const path = `map.links[${i}]`;
+    if (!isObject(link)) issues.push({ path, message: `must be a link: { "label": "…", "url": "https://…" }, but is ${describe(link)}` });
+    else {
+      for (const key of ['label', 'url'] as const) {
+        const value = link[key];
+        if (typeof value !== 'string') issues.push({ path: `${path}.${key}`, message: value === undefined ? 'is required (text)' : `must be text, but is ${describe(value)}` });
+      }
+    }
+  });
+}
+
+/** The outline of a config's CSV mapping: the lists and objects the workbench walks (fromCsv checks what they hold). */
+function csvIssues(csv: unknown, issues: EgmIssue[]): void {
+  if (!isObject(csv)) {
+    issues.push({ path: 'csv', message: `must be a CSV mapping: { "title", "dimensions", "layout" }, but is ${describe(csv)}` });
+    return;
+  }
+  const { dimensions, layout } = csv;
+  if (dimensions !== undefined && !Array.isArray(dimensions)) issues.push({ path: 'csv.dimensions', message: `must be a list of { "column" }, but is ${describe(dimensions)}` });
+  if (Array.isArray(dimensions)) {
+    dimensions.forEach((d, i) => {
+      if (!isObject(d)) issues.push({ path: `csv.dimensions[${i}]`, message: `must be a dimension: { "column" }, but is ${describe(d)}` });
+    });
+  }
+  if (layout !== undefined && !isObject(layout)) issues.push({ path: 'csv.layout', message: `must be an object: { "rows", "columns" }, but is ${describe(layout)}` });
+  if (isObject(layout) && layout.filters !== undefined && !Array.isArray(layout.filters)) {
+    issues.push({ path: 'csv.layout.filters', message: `must be a list of dimension ids, but is ${describe(layout.filters)}` });
+  }
+}
+
+/**
+ * Bytes as text, as the workbench and the CSV importer read them: UTF-16 when `sniffEncoding`
+ * says so, UTF-8 when valid (a byte-order mark dropped), else Windows-1252 (what Excel and older
+ * Windows tools write), so that "Thérapie" reads as such, not with U+FFFD for its "é".
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (sniffEncoding(bytes) !== 'utf-8') return decodeBytes(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return decodeWindows1252(bytes);
+  }
+}
+
 /** Converts an input (text, or bytes for CSV) as the config says, then applies its edits. */
 export function convert(input: string | Uint8Array, config: ConversionConfig): EgmImportResult {
-  const text = () => (typeof input === 'string' ? input : decodeBytes(input));
+  const text = () => (typeof input === 'string' ? input : decodeText(input));
   let result: EgmImportResult;
   switch (config.from) {
     case 'eppi-reviewer':

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { standalonePage } from '../../cli/page.js';
+import { GridModel } from '../grid.js';
+import { createIndex } from '../map-index.js';
 import { SEGMENT_PALETTE } from '../scale.js';
 import { mapStats } from '../stats.js';
 import { smallMap } from '../testing/fixture.js';
@@ -11,8 +13,10 @@ import type { CsvDimensionMapping } from './csv.js';
 import {
   codeTree,
   configFileText,
+  configForNewCsv,
   contrastAgainst,
   csvRoleOf,
+  csvSeparator,
   detectFile,
   fileStem,
   guessDelimiter,
@@ -28,6 +32,7 @@ import {
   roleOf,
   runPreview,
   searchTree,
+  segmentSwatches,
   setColor,
   setCsvRole,
   setCsvSeparator,
@@ -141,7 +146,8 @@ describe('detectFile: what a file is, by its content', () => {
     const cases: [string | Uint8Array, DetectedFile][] = [
       ['', { kind: 'empty' }],
       [' \n\t', { kind: 'empty' }],
-      ['Title,Outcome\n', { kind: 'broken', format: 'csv', detail: 'it has a header row but no rows of studies' }],
+      // A code, not English: each language's strings say it in a sentence of their own.
+      ['Title,Outcome\n', { kind: 'broken', format: 'csv', detail: 'no-rows' }],
       ['%PDF-1.7\n…', { kind: 'unsupported', what: 'pdf' }],
       [new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes('[Content_Types].xml xl/workbook.xml')]), { kind: 'unsupported', what: 'spreadsheet' }],
       [new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes('word/document.xml')]), { kind: 'unsupported', what: 'word' }],
@@ -171,6 +177,23 @@ describe('detectFile: what a file is, by its content', () => {
       { path: 'from', message: 'must be one of "eppi-reviewer", "eppi-mapper", "csv", "egm"' },
       { path: 'hidden', message: 'must be a list of "dimensionId/categoryId" strings' },
     ]);
+  });
+
+  it('reports a config of a shape the workbench cannot show as broken, not as a config', () => {
+    // (Taken as configs, these threw TypeErrors while the workbench drew the code tree, the links or the CSV columns.)
+    const cases: [object, string[]][] = [
+      [{ from: 'eppi-reviewer', rows: 'A', columns: 'B', filters: 'Impacts of retraction' }, ['filters']],
+      [{ from: 'eppi-reviewer', rows: 'A', columns: 'B', map: { links: 'https://example.org' } }, ['map.links']],
+      [{ from: 'egm', map: { links: [null, { label: 'Report' }] } }, ['map.links[0]', 'map.links[1].url']],
+      [{ from: 'csv', csv: { title: 'Title', dimensions: { column: 'Topic' }, layout: { rows: 'topic', columns: 'outcome' } } }, ['csv.dimensions']],
+      [{ from: 'csv', csv: { title: 'Title', dimensions: [null], layout: 'topic' } }, ['csv.dimensions[0]', 'csv.layout']],
+      [{ from: 'csv', csv: { title: 'Title', dimensions: [], layout: { rows: 'a', columns: 'b', filters: 'c' } } }, ['csv.layout.filters']],
+    ];
+    for (const [config, paths] of cases) {
+      const d = detectFile(bytes(JSON.stringify(config)));
+      assert.equal(d.kind, 'broken', JSON.stringify(config));
+      assert.deepEqual(d.kind === 'broken' && d.format === 'config' && d.issues?.map((i) => i.path), paths, JSON.stringify(config));
+    }
   });
 
   it('reads a Windows-1252 CSV as the CSV importer does', () => {
@@ -272,6 +295,57 @@ describe('choices: rows, columns, segments, filters', () => {
     const authors: CsvDimensionMapping | undefined = config.csv!.dimensions.find((d) => d.column === 'Authors');
     assert.equal(authors?.separator, '|');
     assert.equal(config.csv!.authors, undefined);
+  });
+});
+
+describe('CSV separators and delimiters', () => {
+  it('keeps a separator typed before any column has a role, for the dimensions made later', () => {
+    const file = csvFile(['ID,Title,Intervention,Outcome', '1,A,Coaching|Groups,Mental', '2,B,Online,Physical'].join('\n'));
+    let config = initialConfig(file);
+    config = setCsvSeparator(config, '|');
+    assert.equal(csvSeparator(config), '|');
+    config = setCsvRole(config, 'Intervention', 'rows');
+    config = setCsvRole(config, 'Outcome', 'columns');
+    assert.deepEqual(config.csv!.dimensions, [
+      { column: 'Intervention', id: 'intervention', separator: '|' },
+      { column: 'Outcome', id: 'outcome', separator: '|' },
+    ]);
+    const p = runPreview(file, config);
+    assert.equal(p.status, 'ok');
+    assert.deepEqual(p.status === 'ok' && p.result.map.dimensions[0].categories.map((c) => c.label), ['Coaching', 'Groups', 'Online']);
+    // Saved, the separator is on each dimension (where the importer reads it), and only there.
+    const saved = toConfig(config);
+    assert.deepEqual(saved.csv, { title: 'Title', id: 'ID', dimensions: config.csv!.dimensions, layout: { rows: 'intervention', columns: 'outcome' } });
+    assert.deepEqual(p.status === 'ok' && p.result, convert(bytes(['ID,Title,Intervention,Outcome', '1,A,Coaching|Groups,Mental', '2,B,Online,Physical'].join('\n')), parseConversionConfig(JSON.parse(configFileText(config)))));
+    // Cleared (or ";"), the default again, for the dimensions there are and those to come.
+    config = setCsvSeparator(config, '');
+    assert.equal(csvSeparator(config), ';');
+    assert.deepEqual(config.csv!.dimensions.map((d) => d.separator), [undefined, undefined]);
+    config = setCsvRole(setCsvRole(config, 'Outcome', ''), 'Outcome', 'columns');
+    assert.equal(config.csv!.dimensions[1].separator, undefined);
+    // A config without dimensions at all (hand-written) takes a separator too.
+    assert.equal(csvSeparator(setCsvSeparator({ from: 'csv', csv: { title: 'Title' } as never }, '/')), '/');
+  });
+
+  it('takes the delimiter of a CSV that replaces another, unless the config names one of its own', () => {
+    const semi = csvFile('Title;Topic;Outcome\nA;x;o\nB;y;p\n');
+    const comma = csvFile('Title,Topic,Outcome\nA,x,o\nB,y,p\n');
+    let config = initialConfig(semi);
+    config = setCsvRole(config, 'Topic', 'rows');
+    config = setCsvRole(config, 'Outcome', 'columns');
+    assert.equal(config.csv!.delimiter, ';');
+    assert.equal(runPreview(semi, config).status, 'ok');
+    // The same data saved with commas: the choices stay, the delimiter is the new file's.
+    const kept = configForNewCsv(config, semi, comma);
+    assert.equal(kept.csv!.delimiter, undefined);
+    assert.deepEqual({ ...kept.csv, delimiter: undefined }, { ...config.csv, delimiter: undefined });
+    const p = runPreview(comma, kept);
+    assert.equal(p.status, 'ok');
+    assert.deepEqual(p.status === 'ok' && p.result.map.dimensions.map((d) => d.categories.map((c) => c.label)), [['x', 'y'], ['o', 'p']]);
+    assert.equal(configForNewCsv(kept, comma, semi).csv!.delimiter, ';');
+    // A delimiter the detection does not find ("|", from a config): kept.
+    const piped: ConversionConfig = { ...config, csv: { ...config.csv!, delimiter: '|' } };
+    assert.equal(configForNewCsv(piped, semi, comma), piped);
   });
 });
 
@@ -384,6 +458,55 @@ describe('runPreview: the map as the CLI would make it', () => {
       ['2', { intervention: ['online'], outcome: ['mental-health', 'wellbeing'], quality: ['low'] }],
       ['3', { intervention: ['groups'], outcome: ['physical-health'], quality: ['high'] }],
     ]);
+  });
+
+  it('shows the segment colours the map shows, hidden categories left out of the palette', () => {
+    const { file, config } = chosen();
+    const first = runPreview(file, config);
+    assert.ok(first.status === 'ok', 'ok');
+    const segId = first.result.map.layout.segments!;
+    const [explored, notExplored] = first.result.map.dimensions.find((d) => d.id === segId)!.categories;
+    const shown = (cfg: ConversionConfig) => {
+      const p = runPreview(file, cfg);
+      assert.ok(p.status === 'ok', 'ok');
+      const seg = layoutDimensions(orderedBase(p.base.map, cfg)).find((d) => d.role === 'segments')!;
+      const model = new GridModel(createIndex(p.result.map), { rows: p.result.map.layout.rows, columns: p.result.map.layout.columns, segments: segId });
+      const drawn = new Map(model.segments.filter((g) => !g.notCoded).map((g) => [g.id, g.color]));
+      return [[...segmentSwatches(cfg, segId, seg.categories)], [...drawn]];
+    };
+    const [before, drawnBefore] = shown(config);
+    assert.deepEqual(before, [[explored.id, SEGMENT_PALETTE[0]], [notExplored.id, SEGMENT_PALETTE[1]]]);
+    assert.deepEqual(before, drawnBefore);
+    // The first hidden: the second takes the palette's first colour in the map, and here.
+    const hidden = setHidden(config, segId, explored.id, true);
+    const [after, drawnAfter] = shown(hidden);
+    assert.deepEqual(after, [[notExplored.id, SEGMENT_PALETTE[0]]]);
+    assert.deepEqual(after, drawnAfter);
+    // Its own colour, and the order, count as in the map.
+    const coloured = moveCategory(setColor(config, segId, notExplored.id, '#123456'), segId, first.base.map.dimensions.find((d) => d.id === segId)!.categories, notExplored.id, -1);
+    const [own, drawnOwn] = shown(coloured);
+    assert.deepEqual(own, [[notExplored.id, '#123456'], [explored.id, SEGMENT_PALETTE[1]]]);
+    assert.deepEqual(own, drawnOwn);
+  });
+
+  it('reads an export that is not UTF-8 (Windows-1252) as the CLI converts its bytes', () => {
+    const json = JSON.stringify({
+      CodeSets: [
+        { SetId: 1, SetName: 'Intervention', Attributes: { AttributesList: [{ AttributeId: 11, AttributeName: 'Thérapie' }] } },
+        { SetId: 2, SetName: 'Outcome', Attributes: { AttributesList: [{ AttributeId: 21, AttributeName: 'Santé' }] } },
+      ],
+      References: [{ ItemId: 1, Title: 'Étude', Codes: [{ AttributeId: 11 }, { AttributeId: 21 }] }],
+    });
+    const latin = Uint8Array.from([...json].map((c) => c.charCodeAt(0)));
+    const file = detectFile(latin);
+    assert.equal(file.kind, 'eppi-reviewer');
+    if (file.kind !== 'eppi-reviewer') return;
+    const config = setRole(setRole(initialConfig(file), file.tree[0], 'rows'), file.tree[1], 'columns');
+    const p = runPreview(file, config);
+    assert.ok(p.status === 'ok', 'ok');
+    assert.deepEqual([p.result.map.dimensions.map((d) => d.categories[0].label), p.result.map.studies[0].title], [['Thérapie', 'Santé'], 'Étude']);
+    // What `egm convert --config` does with the file's bytes.
+    assert.deepEqual(convert(latin, parseConversionConfig(JSON.parse(configFileText(config)))), p.result);
   });
 
   it('edits an egm/1 map: metadata, order, hidden categories', () => {

@@ -10,15 +10,15 @@
  */
 import { contrastRatio } from '../color.js';
 import Papa from 'papaparse';
-import { decodeBytes, sniffEncoding } from '../encoding.js';
+import { sniffEncoding } from '../encoding.js';
 import { isEgmValidationError } from '../errors.js';
 import { jsonErrorMessage } from '../json-error.js';
 import { SEGMENT_PALETTE } from '../scale.js';
 import type { EgmCategory, EgmIssue, EgmLink, EgmMap } from '../types.js';
 import { EGM_FORMAT } from '../types.js';
 import { cleanName, idOf, isObject, own, slugify, UniqueIds, type EgmImportResult, type Json } from './common.js';
-import { applyConfig, convert, CONVERSION_FORMAT, parseConversionConfig, type ConversionConfig, type SourceFormat } from './config.js';
-import { decodeWindows1252, type CsvDimensionMapping, type CsvMapping } from './csv.js';
+import { applyConfig, convert, CONVERSION_FORMAT, decodeText, parseConversionConfig, type ConversionConfig, type SourceFormat } from './config.js';
+import type { CsvDimensionMapping, CsvMapping } from './csv.js';
 
 // ---- what a file is -------------------------------------------------------------------------
 
@@ -45,6 +45,9 @@ export interface CsvColumn {
   samples: string[];
 }
 
+/** Why a CSV file cannot be read: `no-rows`, a header row and nothing under it. */
+export type CsvProblem = 'no-rows';
+
 /** Why a file is not one the workbench reads. */
 export type UnsupportedKind = 'pdf' | 'spreadsheet' | 'word' | 'zip' | 'image' | 'binary' | 'json' | 'html' | 'xml' | 'ris' | 'text';
 
@@ -56,8 +59,12 @@ export type DetectedFile =
   | { kind: 'egm'; text: string; fromPage: boolean }
   | { kind: 'config'; config: ConversionConfig }
   | { kind: 'empty' }
-  /** A file of a format we read, that cannot be read: `detail` says why, `issues` where. */
-  | { kind: 'broken'; format: 'json' | 'csv' | 'config'; detail: string; issues?: readonly EgmIssue[] }
+  /**
+   * A file of a format we read, that cannot be read: `detail` says why (for a CSV, a code each
+   * language says in its own words), `issues` where.
+   */
+  | { kind: 'broken'; format: 'json' | 'config'; detail: string; issues?: readonly EgmIssue[] }
+  | { kind: 'broken'; format: 'csv'; detail: CsvProblem }
   /** `format`: a JSON file's own `format` field, when it has one. */
   | { kind: 'unsupported'; what: UnsupportedKind; format?: string };
 
@@ -81,16 +88,6 @@ function binaryKind(bytes: Uint8Array): UnsupportedKind | undefined {
   const n = Math.min(bytes.length, 4096);
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return 'binary';
   return undefined;
-}
-
-/** UTF-16 when `sniffEncoding` says so, UTF-8 when valid (BOM dropped), else Windows-1252: what the CSV importer does. */
-function decodeText(bytes: Uint8Array): string {
-  if (sniffEncoding(bytes) !== 'utf-8') return decodeBytes(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return decodeWindows1252(bytes);
-  }
 }
 
 /** The map JSON of a standalone page made by `egm convert --html` (see src/cli/page.ts). */
@@ -164,7 +161,7 @@ function readCsv(bytes: Uint8Array, text: string): DetectedFile {
   const [header, ...rows] = parsed.data;
   const headers = (header ?? []).map((h) => h.trim());
   if (headers.filter((h) => h !== '').length < 2) return { kind: 'unsupported', what: 'text' };
-  if (rows.length === 0) return { kind: 'broken', format: 'csv', detail: 'it has a header row but no rows of studies' };
+  if (rows.length === 0) return { kind: 'broken', format: 'csv', detail: 'no-rows' };
   const columns: CsvColumn[] = [];
   headers.forEach((h, i) => {
     if (h === '' || columns.some((c) => c.header === h)) return;
@@ -389,9 +386,10 @@ export function setCsvRole(config: ConversionConfig, header: string, role: CsvRo
     }
     const ids = new UniqueIds();
     for (const d of csv.dimensions) if (d.id) ids.reserve(d.id);
-    const separator = csv.dimensions.find((d) => d.separator !== undefined)?.separator;
+    // The separator typed (even before any column had a role), else the other dimensions'.
+    const separator = csvSeparator({ ...config, csv });
     const next: CsvDimensionMapping = { ...(dim ?? { column: header }), id: dim?.id && !ids.has(dim.id) ? dim.id : ids.take(slugify(header, 'dimension')) };
-    if (separator !== undefined) next.separator = separator;
+    if (separator !== ';') next.separator = separator;
     csv.dimensions.push(next);
     if (layoutRole === 'filters') layout.filters = [...(layout.filters ?? []), next.id!];
     else layout[layoutRole] = next.id!;
@@ -399,21 +397,48 @@ export function setCsvRole(config: ConversionConfig, header: string, role: CsvRo
   return { ...config, csv };
 }
 
+/**
+ * A CSV mapping as the workbench holds it: `separator` is the one the author typed, kept for
+ * the dimensions made later (typed before any column has a role, there is no dimension to hold
+ * it). `toConfig` leaves it out: the saved config has it on each dimension, as the importer reads it.
+ */
+type HeldCsvMapping = CsvMapping & { separator?: string };
+
 /** What separates several values in one cell of a CSV dimension (";" by default). */
 export function csvSeparator(config: ConversionConfig): string {
-  return config.csv?.dimensions?.find((d) => d.separator !== undefined)?.separator ?? ';';
+  const csv: HeldCsvMapping | undefined = config.csv;
+  return csv?.separator ?? csv?.dimensions?.find((d) => d.separator !== undefined)?.separator ?? ';';
 }
 
-/** Sets the separator of every CSV dimension. */
+/** Sets the separator of every CSV dimension, and of those made later (`''`: back to ";"). */
 export function setCsvSeparator(config: ConversionConfig, separator: string): ConversionConfig {
   if (!config.csv) return config;
-  const dimensions = config.csv.dimensions.map((d) => {
+  const plain = separator === '' || separator === ';';
+  const dimensions = (config.csv.dimensions ?? []).map((d) => {
     const next = { ...d };
-    if (separator === '' || separator === ';') delete next.separator;
+    if (plain) delete next.separator;
     else next.separator = separator;
     return next;
   });
-  return { ...config, csv: { ...config.csv, dimensions } };
+  const csv: HeldCsvMapping = { ...config.csv, dimensions };
+  if (plain) delete csv.separator;
+  else csv.separator = separator;
+  return { ...config, csv };
+}
+
+/**
+ * The config kept when a CSV file replaces another (the choices apply to the new one): the new
+ * file's delimiter, when the config's is the one found in the file replaced. (The same data
+ * saved again may use other delimiters; a config that names a delimiter of its own keeps it.)
+ */
+export function configForNewCsv(config: ConversionConfig, replaced: Extract<DataFile, { kind: 'csv' }>, file: Extract<DataFile, { kind: 'csv' }>): ConversionConfig {
+  if (!config.csv) return config;
+  const current = config.csv.delimiter ?? ',';
+  if (current !== replaced.delimiter || current === file.delimiter) return config;
+  const csv = { ...config.csv };
+  if (file.delimiter === ',') delete csv.delimiter;
+  else csv.delimiter = file.delimiter;
+  return { ...config, csv };
 }
 
 /** The map fields the workbench edits as text. */
@@ -497,6 +522,11 @@ export function toConfig(config: ConversionConfig): ConversionConfig {
     }
     if (Object.keys(map).length === 0) delete ordered.map;
     else ordered.map = map;
+  }
+  if (ordered.csv && Object.prototype.hasOwnProperty.call(ordered.csv, 'separator')) {
+    const csv: HeldCsvMapping = { ...ordered.csv };
+    delete csv.separator;
+    ordered.csv = csv;
   }
   for (const key of ['labels', 'colors', 'order'] as const) if (ordered[key] && Object.keys(ordered[key]).length === 0) delete ordered[key];
   if (ordered.hidden?.length === 0) delete ordered.hidden;
@@ -628,6 +658,19 @@ export function studiesInGrid(map: EgmMap): number {
 /** The colour a segment category shows: its own, else the palette's for its position. */
 export function segmentColorAt(category: EgmCategory, index: number): string {
   return category.color ?? SEGMENT_PALETTE[index % SEGMENT_PALETTE.length];
+}
+
+/**
+ * The colours of a segment dimension's categories (the top level, in the config's order) as
+ * the map will show them, by category id: a category's own colour, else the palette's for its
+ * position among the categories the map keeps. Hidden ones are not in the map: they have no
+ * colour, and take no place in the palette.
+ */
+export function segmentSwatches(config: ConversionConfig, dimId: string, categories: readonly EgmCategory[]): Map<string, string> {
+  const hidden = new Set(config.hidden ?? []);
+  const out = new Map<string, string>();
+  for (const c of categories) if (!hidden.has(catKey(dimId, c.id))) out.set(c.id, segmentColorAt(c, out.size));
+  return out;
 }
 
 // ---- colours --------------------------------------------------------------------------------

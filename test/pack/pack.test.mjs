@@ -76,10 +76,12 @@ describe('npm pack', () => {
   // until the twelfth session: the map file's reader (core/read-json.ts, in core.js and as a
   // chunk of the embed bundle, with their source maps) took it to 589. 600 until the
   // fourteenth: the workbench's French (in workbench.js and its bundle, with a source map) took
-  // it to 601.
-  it('is small: under 620 KB packed (elements, core, importers, CLI, workbench, locales, both embed bundles, source maps)', () => {
+  // it to 601. 620 until the sixteenth: its fixes (the conversion config's and the CSV
+  // mapping's checks, the workbench's, each in several builds with source maps, and their
+  // CHANGELOG entries) took it to 625.
+  it('is small: under 640 KB packed (elements, core, importers, CLI, workbench, locales, both embed bundles, source maps)', () => {
     const size = readFileSync(tarball).length;
-    assert.ok(size < 620 * 1024, `the tarball is ${Math.round(size / 1024)} KB`);
+    assert.ok(size < 640 * 1024, `the tarball is ${Math.round(size / 1024)} KB`);
   });
 
   it('passes publint (strict) with no messages', async () => {

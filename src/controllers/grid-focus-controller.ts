@@ -82,7 +82,17 @@ export class GridFocusController implements ReactiveController {
     return true;
   }
 
+  /** What had focus in the grid before the last update. */
+  private heldFocus?: Element | null;
+
+  hostUpdate(): void {
+    this.heldFocus = this.host.shadowRoot?.activeElement;
+  }
+
   hostUpdated(): void {
+    // The focused cell went in the update (a group collapsed by the host's code or a link,
+    // other rows or columns): focus follows the tab stop rather than fall to the page.
+    if (this.heldFocus?.isConnected === false) this.pendingFocus = true;
     if (!this.pendingFocus) return;
     this.pendingFocus = false;
     const key = this.activeKey;

@@ -827,6 +827,34 @@ describe('egm-grid', () => {
       expect(cell(el, 'remote', 'physical').getAttribute('aria-selected')).to.equal('true');
     });
 
+    it('keeps focus in the grid, on the tab stop, when the host collapses the focused cell’s group or swaps the axes', async () => {
+      const el = await grid();
+      cell(el, 'in-person', 'mental-health').focus();
+      el.collapsed = ['delivery'];
+      await el.updateComplete;
+      const now = focused(el);
+      expect(now !== null, 'focus is still in the grid').to.equal(true);
+      expect(now!.getAttribute('tabindex')).to.equal('0');
+      expect(now!.isConnected).to.equal(true);
+      // The arrow keys go on from there.
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focused(el) !== null && focused(el) !== now, 'moved').to.equal(true);
+      // The rows and columns swapped: the focused cell is gone, focus stays in the grid.
+      cell(el, 'education', 'physical').focus();
+      el.setAttribute('rows', 'outcome');
+      el.setAttribute('columns', 'support');
+      await el.updateComplete;
+      expect(focused(el)?.getAttribute('tabindex')).to.equal('0');
+      // Focus elsewhere in the page is left alone by the grid's updates.
+      const outside = document.createElement('button');
+      document.body.append(outside);
+      outside.focus();
+      el.collapsed = [];
+      await el.updateComplete;
+      expect(document.activeElement === outside, 'the page keeps its focus').to.equal(true);
+      outside.remove();
+    });
+
     it('collapses and expands a group from its header, keeping focus on it', async () => {
       const el = await grid();
       const head = () => el.shadowRoot!.querySelector<HTMLElement>('[role="rowheader"][data-id="delivery"]')!;

@@ -62,6 +62,16 @@ async function choose(el: EgmWorkbench, name: string, role: string): Promise<voi
   await el.updateComplete;
 }
 
+/** A workbench with the fixture export, its rows, columns and segments chosen. */
+async function withSegments(): Promise<EgmWorkbench> {
+  const el = await workbench();
+  await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
+  await choose(el, 'Citation of retracted papers', 'rows');
+  await choose(el, 'Processes and policies', 'columns');
+  await choose(el, 'Citation context', 'segments');
+  return el;
+}
+
 const preview = (el: EgmWorkbench) => $<EgmMapElement>(el, 'egm-map');
 const previewGrid = async (el: EgmWorkbench): Promise<EgmGrid> => {
   await waitUntil(() => preview(el)?.shadowRoot?.querySelector('egm-grid')?.shadowRoot?.querySelector('[data-count]'), 'the preview shows the grid');
@@ -533,11 +543,7 @@ describe('egm-workbench', () => {
   });
 
   it('colours the segments as the map does when one is hidden', async () => {
-    const el = await workbench();
-    await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
-    await choose(el, 'Citation of retracted papers', 'rows');
-    await choose(el, 'Processes and policies', 'columns');
-    await choose(el, 'Citation context', 'segments');
+    const el = await withSegments();
     const swatches = () => [...root(el).querySelectorAll<HTMLInputElement>('input[type="color"]')].map((c) => `${c.getAttribute('aria-label')}: ${c.value}`);
     expect(swatches()).to.deep.equal(['Colour of Citation--context explored: #0072b2', 'Colour of Citation--context not explored: #e69f00']);
     const show = [...root(el).querySelectorAll<HTMLInputElement>('.show input')].find((i) => text(i.closest('label')) === 'Show Citation--context explored')!;
@@ -552,11 +558,7 @@ describe('egm-workbench', () => {
   });
 
   it('keeps focus on a control when its own goes: a colour reset, a link removed', async () => {
-    const el = await workbench();
-    await drop(el, [await fileFrom(FIXTURE, 'export.json')]);
-    await choose(el, 'Citation of retracted papers', 'rows');
-    await choose(el, 'Processes and policies', 'columns');
-    await choose(el, 'Citation context', 'segments');
+    const el = await withSegments();
     const focused = () => root(el).activeElement?.getAttribute('aria-label') ?? text(root(el).activeElement);
     const colour = root(el).querySelector<HTMLInputElement>('input[aria-label="Colour of Citation--context not explored"]')!;
     colour.value = '#b35900';

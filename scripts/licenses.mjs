@@ -40,7 +40,7 @@ export function licenseBanner() {
     groups.set(terms, [...(groups.get(terms) ?? []), `${name} ${version}`]);
   }
   const parts = [...groups].map(([terms, names]) => `${names.join(', ')} (${terms})`);
-  return `/*! ${own.name} ${own.version} (${own.license}). Inlines ${parts.join('; ')}. Licence texts: ${LICENSES_FILE} */`;
+  return `/*! ${own.name} ${own.version} (${own.license}). Inlines ${parts.join('; ')}. Licences: ${LICENSES_FILE} */`;
 }
 
 /** A rollup plugin that writes the licence texts (ours, then each inlined package's) beside the bundle. */

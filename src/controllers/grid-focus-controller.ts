@@ -100,6 +100,11 @@ export class GridFocusController implements ReactiveController {
     // A clicked cell has focus already: focusing and scrolling again would only force a layout.
     if (!el || (el.getRootNode() as ShadowRoot).activeElement === el) return;
     el.focus({ preventScroll: false });
-    el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // A body cell scrolled up to the scroll box's top edge is under the sticky column headers,
+    // whose height no scroll-padding knows (it follows the labels): scroll it clear of them.
+    // (A body cell's row group follows the column headers' <thead>; a header cell's has none before it.)
+    const head = el.parentElement!.parentElement!.previousElementSibling;
+    if (head) head.parentElement!.parentElement!.scrollTop += Math.min(0, el.getBoundingClientRect().top - head.getBoundingClientRect().bottom);
   }
 }

@@ -814,6 +814,32 @@ describe('egm-grid', () => {
       expect(Math.round(reached.left) >= Math.floor(head.right) - 1, `cell at ${reached.left}, row header ends at ${head.right}`).to.equal(true);
     });
 
+    it('scrolls a cell the keyboard reaches clear of the sticky column headers', async () => {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="--egm-grid-max-height: 190px"></div>`);
+      const { schema, studies } = splitMap(smallMap());
+      const el = document.createElement('egm-grid');
+      el.schema = schema;
+      el.studies = studies;
+      wrap.append(el);
+      await el.updateComplete;
+      const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      expect(scroller.scrollHeight > scroller.clientHeight, 'the grid scrolls up and down').to.equal(true);
+      const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody td[data-column="physical"]')];
+      rows.at(-1)!.focus();
+      scroller.scrollTop = scroller.scrollHeight;
+      // Up to the first body row (group rows' headers on the way), each step clear of the headers.
+      const head = el.shadowRoot!.querySelector('thead')!;
+      const tops: string[] = [];
+      for (let i = 0; i < 12 && focused(el)!.dataset.key !== rows[0].dataset.key; i++) {
+        await sendKeys({ press: 'ArrowUp' });
+        await el.updateComplete;
+        const top = focused(el)!.getBoundingClientRect().top;
+        if (Math.round(top) < Math.floor(head.getBoundingClientRect().bottom) - 1) tops.push(`${focused(el)!.dataset.key} at ${top}`);
+      }
+      expect(focused(el)!.dataset.key).to.equal(rows[0].dataset.key);
+      expect(tops, `under the column headers (which end at ${head.getBoundingClientRect().bottom})`).to.deep.equal([]);
+    });
+
     it('selects with Enter and Space', async () => {
       const el = await grid();
       cell(el, 'remote', 'mental-health').focus();

@@ -65,10 +65,11 @@ const minify = () =>
     // More passes find what the earlier ones' changes make possible (15 bytes of the entry for a
     // second). Three assumptions our code and its libraries meet, 55 bytes of the entry in all
     // (seventeenth session, docs/performance.md): reading a property has no side effect (no
-    // statement reads one only to force a layout; `pure_getters`), no function written as an
-    // object's property value is called with `new` (`unsafe_methods`), and no code reads a
-    // function's `length` (`keep_fargs: false` drops unused trailing parameters). Not
-    // `unsafe`: it turns `String(x)` into `"" + x`, which throws for a symbol in a host's map.
+    // statement reads one only to force a layout, which lint's no-unused-expressions forbids in
+    // src; `pure_getters`), no function written as an object's property value is called with
+    // `new` (`unsafe_methods`), and no code reads a function's `length` (`keep_fargs: false`
+    // drops unused trailing parameters). Not `unsafe`: it turns `String(x)` into `"" + x`,
+    // which throws for a symbol in a host's map.
     compress: { passes: 3, pure_getters: true, unsafe_methods: true, keep_fargs: false },
     mangle: { properties: { regex: privateMembers } },
     // Only `/*! … */`: the banner below, instead of one `@license` comment per Lit file.

@@ -794,15 +794,20 @@ describe('egm-grid', () => {
       expect([focused(el)!.dataset.row, focused(el)!.dataset.column]).to.deep.equal(['remote', 'cost']);
     });
 
-    it('scrolls a cell the keyboard reaches clear of the sticky row headers', async () => {
-      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 420px"></div>`);
+    /** The small map's grid in a box styled by `style`, and its scroll box. */
+    async function boxedGrid(style: string): Promise<{ el: EgmGrid; scroller: HTMLElement }> {
+      const wrap = await fixture<HTMLDivElement>(html`<div style=${style}></div>`);
       const { schema, studies } = splitMap(smallMap());
       const el = document.createElement('egm-grid');
       el.schema = schema;
       el.studies = studies;
       wrap.append(el);
       await el.updateComplete;
-      const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      return { el, scroller: el.shadowRoot!.querySelector<HTMLElement>('.scroller')! };
+    }
+
+    it('scrolls a cell the keyboard reaches clear of the sticky row headers', async () => {
+      const { el, scroller } = await boxedGrid('width: 420px');
       expect(scroller.scrollWidth > scroller.clientWidth, 'the grid scrolls sideways').to.equal(true);
       cell(el, 'education', 'cost').focus();
       await sendKeys({ press: 'ArrowLeft' });
@@ -815,14 +820,7 @@ describe('egm-grid', () => {
     });
 
     it('scrolls a cell the keyboard reaches clear of the sticky column headers', async () => {
-      const wrap = await fixture<HTMLDivElement>(html`<div style="--egm-grid-max-height: 190px"></div>`);
-      const { schema, studies } = splitMap(smallMap());
-      const el = document.createElement('egm-grid');
-      el.schema = schema;
-      el.studies = studies;
-      wrap.append(el);
-      await el.updateComplete;
-      const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+      const { el, scroller } = await boxedGrid('--egm-grid-max-height: 190px');
       expect(scroller.scrollHeight > scroller.clientHeight, 'the grid scrolls up and down').to.equal(true);
       const rows = [...el.shadowRoot!.querySelectorAll<HTMLElement>('tbody td[data-column="physical"]')];
       rows.at(-1)!.focus();

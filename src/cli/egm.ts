@@ -21,7 +21,7 @@ import { mapStats } from '../core/stats.js';
 import { SYNTHESIS_GAP_MIN } from '../core/synthesis.js';
 import type { EgmMap } from '../core/types.js';
 import { standalonePage } from './page.js';
-import { CONVERSION_FORMAT, convert, parseConversionConfig, type ConversionConfig, type SourceFormat } from '../core/import/config.js';
+import { CONVERSION_FORMAT, convert, decodeText, parseConversionConfig, type ConversionConfig, type SourceFormat } from '../core/import/config.js';
 
 /** Where the CLI writes; replaced in tests. */
 export interface Io {
@@ -89,9 +89,12 @@ function read(file: string, io: Io): Buffer {
   }
 }
 
-/** A JSON file (UTF-8 or UTF-16), or an error that says where it breaks. */
-function readJson(file: string, io: Io): unknown {
-  const text = decodeBytes(read(file, io));
+/**
+ * A JSON file (UTF-8 or UTF-16), or an error that says where it breaks. `decode` reads the
+ * bytes: as a browser fetches a map by default; a conversion config as the workbench reads it.
+ */
+function readJson(file: string, io: Io, decode: (bytes: Uint8Array) => string = decodeBytes): unknown {
+  const text = decode(read(file, io));
   if (text.trim() === '') throw new InputError(`${file} is empty`);
   try {
     return JSON.parse(text) as unknown;
@@ -149,7 +152,7 @@ function convertCommand(argv: string[], io: Io): number {
   if (values.help) return (io.out(HELP.convert), 0);
   if (positionals.length !== 1) throw new UsageError('convert takes one input file');
   const str = (k: string) => values[k] as string | undefined;
-  const base: Partial<ConversionConfig> = str('config') ? parseConversionConfig(readJson(str('config')!, io)) : {};
+  const base: Partial<ConversionConfig> = str('config') ? parseConversionConfig(readJson(str('config')!, io, decodeText)) : {};
   const config: ConversionConfig = { ...base, from: (str('from') ?? base.from) as SourceFormat };
   if (!config.from) throw new UsageError('say what the input is with --from eppi-reviewer|eppi-mapper|csv (or a --config that does)');
   if (str('rows')) config.rows = str('rows');
@@ -158,6 +161,12 @@ function convertCommand(argv: string[], io: Io): number {
   if (str('filters')) config.filters = str('filters')!.split(',').map((s) => s.trim()).filter(Boolean);
   if (str('title')) config.map = { ...config.map, title: str('title') };
   const checked = parseConversionConfig(config);
+  // These choose codes of an EPPI-Reviewer export; any other input would ignore them without a word.
+  const codes = (['rows', 'columns', 'segments', 'filters'] as const).filter((k) => values[k] !== undefined).map((k) => `--${k}`);
+  if (codes.length && checked.from !== 'eppi-reviewer') {
+    const own = checked.from === 'csv' ? "a CSV's rows, columns, segments and filters are set by the config's csv.layout (--config)" : `${checked.from === 'egm' ? 'an egm/1 map' : 'an EPPI-Mapper page'} keeps its own`;
+    throw new UsageError(`${codes.join(', ')} ${codes.length === 1 ? 'chooses a code' : 'choose codes'} of an EPPI-Reviewer export (--from eppi-reviewer): ${own}`);
+  }
   // Read the bundle before converting, so a missing build fails fast and writes nothing.
   const bundle = str('html') ? readBundle() : undefined;
   const input = read(positionals[0], io);
@@ -198,9 +207,11 @@ function stats(argv: string[], io: Io): number {
   const { values, positionals } = args(argv, { top: { type: 'string' }, 'synthesis-gap-min': { type: 'string' }, json: { type: 'boolean' } });
   if (values.help) return (io.out(HELP.stats), 0);
   if (positionals.length !== 1) throw new UsageError('stats takes one map file');
-  const top = values.top === undefined ? 5 : Number(values.top);
+  // Digits only: Number() reads "" and " " as 0, and "0x10" or "1e1" as numbers nobody typed.
+  const whole = (v: string | boolean | undefined, otherwise: number) => (v === undefined ? otherwise : /^\d+$/.test(String(v)) ? Number(v) : NaN);
+  const top = whole(values.top, 5);
   if (!Number.isInteger(top) || top < 0) throw new UsageError('--top takes a whole number');
-  const min = values['synthesis-gap-min'] === undefined ? SYNTHESIS_GAP_MIN : Number(values['synthesis-gap-min']);
+  const min = whole(values['synthesis-gap-min'], SYNTHESIS_GAP_MIN);
   if (!Number.isInteger(min) || min < 1) throw new UsageError('--synthesis-gap-min takes a whole number of at least 1');
   const s = mapStats(readMap(positionals[0], io), { top, synthesisGapMin: min });
   if (values.json) return (io.out(JSON.stringify(s, null, 2)), 0);
@@ -230,7 +241,17 @@ function diff(argv: string[], io: Io): number {
   const { values, positionals } = args(argv, { json: { type: 'boolean' } });
   if (values.help) return (io.out(HELP.diff), 0);
   if (positionals.length !== 2) throw new UsageError('diff takes two map files: the older and the newer');
-  const d = diffMaps(readMap(positionals[0], io), readMap(positionals[1], io));
+  // Both files' problems at once, not the older file's alone.
+  const maps = positionals.map((file) => {
+    try {
+      return readMap(file, io);
+    } catch (error) {
+      if (error instanceof InvalidInput) return undefined;
+      throw error;
+    }
+  });
+  if (!maps[0] || !maps[1]) throw new InvalidInput();
+  const d = diffMaps(maps[0], maps[1]);
   if (values.json) return (io.out(JSON.stringify(d, null, 2)), 0);
   const lines = [
     `added    ${d.added.length}${d.added.length ? `: ${d.added.join(', ')}` : ''}`,
@@ -246,14 +267,25 @@ function diff(argv: string[], io: Io): number {
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number> = { validate, convert: convertCommand, stats, diff };
 
+/**
+ * Text for a terminal: the control characters a map's titles, labels and ids may hold (ESC
+ * starting an escape sequence, BEL, a carriage return, the C1 controls) written as `\u001b`,
+ * so that a map file cannot clear the screen, retitle the window or rewrite a line of the output.
+ * Line feeds and tabs stay. (Inside JSON strings, as `egm convert` prints, the escape is JSON's own.)
+ */
+// eslint-disable-next-line no-control-regex -- the characters a terminal acts on
+const printable = (text: string) => text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** Runs the CLI and returns its exit code. */
-export function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): number {
+export function main(argv: string[], terminal: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): number {
+  const io: Io = { out: (t) => terminal.out(printable(t)), err: (t) => terminal.err(printable(t)) };
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP.main);
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
+  // Own commands only: "egm constructor" or "egm toString" is an unknown command, not Object's.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) {
     io.err(`egm: unknown command "${command}"\n\n${HELP.main}`);
     return 2;

@@ -19,11 +19,21 @@ export function download(filename: string, content: Blob | string, type = 'text/
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Paints a picture on a canvas at `scale` (2 for sharp text on high-density screens). */
+/**
+ * The longest side of a canvas that browsers paint: Chromium and Firefox refuse sides over
+ * 32,767 pixels, and Chromium areas over 16,384 squared, and then make no PNG at all.
+ */
+const MAX_SIDE = 16_384;
+
+/**
+ * Paints a picture on a canvas at `scale` (2 for sharp text on high-density screens), or at
+ * the largest scale a browser paints when that is less (a map of hundreds of rows).
+ */
 export function paintPicture(picture: Picture, scale = 2): HTMLCanvasElement {
+  scale = Math.min(MAX_SIDE / picture.width, MAX_SIDE / picture.height, scale);
   const canvas = document.createElement('canvas');
-  canvas.width = Math.ceil(picture.width * scale);
-  canvas.height = Math.ceil(picture.height * scale);
+  canvas.width = Math.min(MAX_SIDE, Math.ceil(picture.width * scale));
+  canvas.height = Math.min(MAX_SIDE, Math.ceil(picture.height * scale));
   const ctx = canvas.getContext('2d');
   if (!ctx) return canvas;
   ctx.scale(scale, scale);

@@ -13,9 +13,13 @@ import { LocaleController } from '../controllers/locale-controller.js';
 import { canvasToPng, download, paintPicture } from './download.js';
 import type { MapData } from './map-data.js';
 
-/** The file name of a map's downloads, without extension: its id or title as a slug. */
+/**
+ * The file name of a map's downloads, without extension: its id or title as a slug, accented
+ * letters without their accents (`Évaluation` → `evaluation`, not `valuation`).
+ */
 function fileStem(map: EgmMap): string {
-  return (map.id ?? map.title ?? 'evidence-gap-map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
+  const name = (map.id ?? map.title ?? 'evidence-gap-map').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
 }
 
 /** Downloads the studies of `data` passing `filters` as CSV or RIS; returns the text and how many studies it holds. */

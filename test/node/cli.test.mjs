@@ -80,6 +80,42 @@ describe('egm validate', () => {
   });
 });
 
+describe('egm: unknown commands', () => {
+  for (const command of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    it(`"egm ${command}" (a member of Object.prototype) is an unknown command: exit 2 and the help, no stack`, () => {
+      const r = egm(command, demo);
+      assert.equal(r.code, 2, r.err);
+      assert.equal(r.out, '');
+      assert.ok(r.err.startsWith(`egm: unknown command "${command}"\n\negm: evidence and gap maps from the command line`), r.err);
+    });
+  }
+});
+
+describe('egm: control characters in a map', () => {
+  it('validate, stats and diff write them escaped, never as escape sequences for the terminal', () => {
+    const map = JSON.parse(readFileSync(demo, 'utf8'));
+    map.title = 'Map \u001b]0;owned\u0007\u001b[2J\u001b[31mred\rover \u009b1m';
+    map.dimensions[0].categories[0].label = '\u001b[5mEducation';
+    const file = write('controls.egm.json', map);
+    const next = structuredClone(map);
+    next.studies.push({ ...next.studies[0], id: 'new\u001b[8m' });
+    const newer = write('controls-next.egm.json', next);
+    const runs = [egm('validate', file), egm('stats', file, '--top', '100'), egm('diff', file, newer)];
+    for (const r of runs) {
+      assert.equal(r.code, 0, r.err);
+      // eslint-disable-next-line no-control-regex -- what a terminal acts on
+      assert.doesNotMatch(r.out + r.err, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/, 'no control character but line feeds');
+    }
+    assert.equal(runs[0].out, `${file}: a valid egm/1 map, "Map \\u001b]0;owned\\u0007\\u001b[2J\\u001b[31mred\\u000dover \\u009b1m": 91 studies, 13 rows × 7 columns`);
+    assert.equal(runs[1].out.split('\n')[0], 'Map \\u001b]0;owned\\u0007\\u001b[2J\\u001b[31mred\\u000dover \\u009b1m');
+    assert.match(runs[1].out, /^ +\d+ {2}\\u001b\[5mEducation × /m);
+    assert.equal(runs[2].out.split('\n')[0], 'added    1: new\\u001b[8m');
+    // JSON output stays JSON, with the same text.
+    assert.equal(JSON.parse(egm('stats', file, '--json').out).title, map.title);
+    assert.equal(JSON.parse(egm('convert', '--from', 'egm', file).out).title, map.title);
+  });
+});
+
 describe('egm --help', () => {
   for (const command of ['validate', 'convert', 'stats', 'diff']) {
     it(`egm ${command} --help`, () => {
@@ -127,6 +163,26 @@ describe('egm convert', () => {
     assert.equal(r.out, egm('convert', ...args, eppi).out);
   });
 
+  it('reads a conversion config saved as Windows-1252 (Notepad\'s "ANSI") as the workbench does: accents kept', () => {
+    const config = join(dir, 'latin1.convert.json');
+    writeFileSync(config, Buffer.from('{"from":"egm","map":{"title":"Santé mentale"},"labels":{"outcome":"Résultats"}}', 'latin1'));
+    const r = egm('convert', '--config', config, demo);
+    assert.equal(r.code, 0, r.err);
+    const map = JSON.parse(r.out);
+    assert.equal(map.title, 'Santé mentale');
+    assert.equal(map.dimensions.find((d) => d.id === 'outcome').label, 'Résultats');
+  });
+
+  it('refuses --rows, --columns, --segments and --filters for an input they do not apply to, rather than ignoring them', () => {
+    const r = egm('convert', '--from', 'egm', demo, '--rows', 'outcome', '--columns', 'support');
+    assert.equal(r.code, 2, r.err);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^egm convert: --rows, --columns choose codes of an EPPI-Reviewer export \(--from eppi-reviewer\): an egm\/1 map keeps its own\n/);
+    const page = egm('convert', '--from', 'eppi-mapper', mapperPage, '--segments', 'Quality');
+    assert.equal(page.code, 2, page.err);
+    assert.match(page.err, /^egm convert: --segments chooses a code of an EPPI-Reviewer export \(--from eppi-reviewer\): an EPPI-Mapper page keeps its own\n/);
+  });
+
   it('converts an EPPI-Mapper page to standard output', () => {
     const r = egm('convert', '--from', 'eppi-mapper', mapperPage);
     assert.equal(r.code, 0, r.err);
@@ -157,6 +213,17 @@ describe('egm stats', () => {
     assert.equal(text[1], `  studies        ${expected.studies}`);
     assert.equal(text[4], `  cells          ${expected.cells}, of which ${expected.gaps} gaps (${Math.round((100 * expected.gaps) / expected.cells)}%)`);
     assert.equal(text[7], `    ${String(expected.largest[0].count).padStart(5)}  ${expected.largest[0].rowLabel} × ${expected.largest[0].columnLabel}`);
+  });
+});
+
+describe('egm stats: --top', () => {
+  it('takes a whole number, and refuses an empty or non-decimal value rather than reading it as a number', () => {
+    assert.equal(egm('stats', demo, '--top', '2').out.split('\n').filter((l) => / × /.test(l)).length, 2);
+    for (const top of ['', ' ', '0x2', '1e1', '2.5', '-1']) {
+      const r = egm('stats', demo, `--top=${top}`);
+      assert.equal(r.code, 2, `--top=${JSON.stringify(top)}: ${r.out}`);
+      assert.match(r.err, /^egm stats: --top takes a whole number\n/);
+    }
   });
 });
 
@@ -212,5 +279,24 @@ describe('egm diff', () => {
     const s3 = next.studies[1].id;
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(r.out.split('\n'), ['added    1: new-1', 'removed  1: s001', 'recoded  1', `  ${s2}: outcome +cost-effectiveness`, 'edited   1', `  ${s3}: year`]);
+  });
+
+  it('lists the problems of both files when both are invalid, and exits 1', () => {
+    const map = JSON.parse(readFileSync(demo, 'utf8'));
+    const old = structuredClone(map);
+    old.studies[0].codes.outcome = ['mental'];
+    const next = structuredClone(map);
+    next.links = [{ label: 'x', url: 'javascript:alert(1)' }];
+    const a = write('diff-old-broken.json', old);
+    const b = write('diff-new-broken.json', next);
+    const r = egm('diff', a, b);
+    assert.equal(r.code, 1, r.err);
+    assert.equal(r.out, '');
+    assert.deepEqual(r.err.split('\n'), [
+      `${a}: not a valid egm/1 map (1 problem):`,
+      '  studies[0].codes.outcome[0]: unknown category "mental" in dimension "outcome" (did you mean "mental-health"?)',
+      `${b}: not a valid egm/1 map (1 problem):`,
+      '  links[0].url: must be an http:// or https:// address, but is the text "javascript:alert(1)"',
+    ]);
   });
 });

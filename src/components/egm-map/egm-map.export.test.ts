@@ -3,6 +3,7 @@ import { FilterEngine } from '../../core/filter.js';
 import { createIndex } from '../../core/map-index.js';
 import { parseMap, splitMap } from '../../core/parse.js';
 import { smallMap } from '../../core/testing/fixture.js';
+import type { EgmMap } from '../../core/types.js';
 import { hostileMap, XSS_PAYLOADS } from '../../testing/xss-corpus.js';
 import type { EgmGrid } from '../egm-grid/egm-grid.js';
 import './egm-map.js';
@@ -123,6 +124,37 @@ describe('egm-map exports', () => {
     const head = new Uint8Array(await png.slice(0, 4).arrayBuffer());
     expect([...head]).to.deep.equal([0x89, 0x50, 0x4e, 0x47]);
   });
+
+  it('makes a PNG of a map too tall for a canvas at twice its size (800 rows), at the largest size a browser paints', async () => {
+    const map: EgmMap = {
+      format: 'egm/1',
+      title: 'Eight hundred rows',
+      dimensions: [
+        { id: 'r', label: 'Rows', categories: Array.from({ length: 800 }, (_, i) => ({ id: `r${i}`, label: `Row ${i}` })) },
+        { id: 'c', label: 'Columns', categories: [{ id: 'c1', label: 'Column one' }] },
+      ],
+      layout: { rows: 'r', columns: 'c' },
+      studies: Array.from({ length: 800 }, (_, i) => ({ id: `s${i}`, title: `Study ${i}`, codes: { r: [`r${i}`], c: ['c1'] } })),
+    };
+    const { schema, studies } = splitMap(map);
+    const el = await fixture<EgmMapElement>(html`<egm-map .schema=${schema} .studies=${studies}></egm-map>`);
+    await grid(el).updateComplete;
+    const png = (await el.exportPicture('png')) as Blob;
+    expect(png.type).to.equal('image/png');
+    const bytes = new DataView(await png.slice(0, 24).arrayBuffer());
+    // The IHDR chunk's height: the picture (over 38,000 pixels tall) scaled to fit 16,384.
+    expect(bytes.getUint32(20)).to.equal(16_384);
+    expect(downloads.names).to.deep.equal(['eight-hundred-rows.png']);
+  });
+
+  it('names the files after the map’s id or title, accented letters without their accents', async () => {
+    const map = { ...smallMap(), id: undefined, title: 'Évaluation du soutien par les pairs : santé' };
+    const { schema, studies } = splitMap(map);
+    const el = await fixture<EgmMapElement>(html`<egm-map .schema=${schema} .studies=${studies}></egm-map>`);
+    await grid(el).updateComplete;
+    await el.exportStudies('csv');
+    expect(downloads.names).to.deep.equal(['evaluation-du-soutien-par-les-pairs-sante.csv']);
+  });
 });
 
 describe('egm-map url-state', () => {
@@ -188,6 +220,33 @@ describe('egm-map url-state', () => {
     await aTimeout(20);
     expect(location.hash).to.equal('#other.q=kept&small.row=remote&small.col=physical');
     expect(root(el).querySelector('#panel-title')!.textContent).to.equal('Remote × Physical health');
+  });
+
+  it('follows the back button to the entry before the first change: the map as it started', async () => {
+    history.replaceState(null, '', '#other.q=kept');
+    const el = await small('url-state');
+    cell(el, 'remote', 'physical').click();
+    await waitUntil(() => location.hash.includes('small.row=remote'));
+    el.filters = { categories: { design: ['sr'] } };
+    el.view = 'table';
+    await waitUntil(() => location.hash.includes('small.view=table'));
+    history.back();
+    await waitUntil(() => !el.filters.categories.design, 'back to the cell, no filter');
+    expect(root(el).querySelector('#panel-title')!.textContent).to.equal('Remote × Physical health');
+    history.back();
+    await waitUntil(() => !root(el).querySelector('.panel'), 'back to the map as it started: no cell');
+    await aTimeout(20);
+    expect(location.hash).to.equal('#other.q=kept');
+    expect(grid(el).selected).to.equal(null);
+    expect(el.view).to.equal('bubble');
+    expect(el.filters).to.deep.equal({ categories: {} });
+    // Forward again: the link's state.
+    history.forward();
+    await waitUntil(() => root(el).querySelector('.panel'));
+    // An anchor of the page followed (a URL the map did not start with): the view stays.
+    location.hash = 'methods';
+    await aTimeout(50);
+    expect(root(el).querySelector('.panel') !== null, 'the panel stays').to.equal(true);
   });
 
   it('keeps two maps’ state apart by their ids', async () => {

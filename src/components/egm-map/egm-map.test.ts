@@ -912,6 +912,105 @@ describe('egm-map', () => {
       expect(panelCount(el)).to.equal(`${matches.length} of 10,000 studies`);
       expect(Object.values(groupedIds(el)).flat().sort()).to.deep.equal(matches.map((s) => s.id).sort());
     });
+
+    it('moves focus to the first card the last "Show more" adds, as its button goes, in a list and in a group', async () => {
+      // 120 studies in one cell: pages of 50, 50 and 20; the odd ones "High", the even ones not coded (60 each).
+      const map: EgmMap = {
+        format: 'egm/1',
+        title: 'A hundred and twenty studies',
+        dimensions: [
+          { id: 'r', label: 'Rows', categories: [{ id: 'r1', label: 'Row one' }] },
+          { id: 'c', label: 'Columns', categories: [{ id: 'c1', label: 'Column one' }] },
+          { id: 'q', label: 'Quality', categories: [{ id: 'high', label: 'High' }] },
+        ],
+        layout: { rows: 'r', columns: 'c' },
+        studies: Array.from({ length: 120 }, (_, i) => ({ id: `s${i}`, title: `Study ${String(i).padStart(3, '0')}`, codes: { r: ['r1'], c: ['c1'], q: i % 2 ? ['high'] : [] } })),
+      };
+      const el = await mapOf(map);
+      await open(el, cell(el, 'r1', 'c1'));
+      await choose(el, 'Sort by', 'title');
+      /** The study id of the card holding focus ("" when focus left the panel). */
+      const focusedCard = () => {
+        const active = root(el).activeElement;
+        return active?.localName === 'egm-study-card' ? (active as HTMLElement & { study: EgmStudy }).study.id : '';
+      };
+      const more = () => root(el).querySelector<HTMLButtonElement>('button.more');
+      more()!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      // Another page of 50 and 20 left: the button stays, and so does focus.
+      expect(cardIds(el)).to.have.length(100);
+      expect(root(el).activeElement?.className).to.equal('more');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(cardIds(el)).to.have.length(120);
+      expect(more() === null, 'no "Show more" left').to.equal(true);
+      expect(focusedCard()).to.equal('s100');
+      // In a group: each group's own last page.
+      await choose(el, 'Group by', 'q');
+      const buttons = () => [...root(el).querySelectorAll<HTMLButtonElement>('button.more')];
+      expect(buttons().map(text)).to.deep.equal(['Show 10 more of 10', 'Show 10 more of 10']);
+      buttons()[1].focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(buttons()).to.have.length(1);
+      // "Not coded": the even studies, the 51st of them s100.
+      expect(focusedCard()).to.equal('s100');
+      expect(groupedIds(el)['Not coded: 60 studies']).to.have.length(60);
+    });
+
+    it('keeps the search box while a search is on, even when a filter leaves one study or none', async () => {
+      const el = await mapOf(smallMap());
+      // Education × Mental health: s1 and s2; s1 is an RCT, s2 a systematic review.
+      await open(el, cell(el, 'education', 'mental-health'));
+      findBox(el).focus();
+      await sendKeys({ type: 'zzz' });
+      await el.updateComplete;
+      expect(panelCount(el)).to.equal('0 of 2 studies');
+      el.filters = { categories: { design: ['rct'] } };
+      await el.updateComplete;
+      expect(panelCount(el)).to.equal('0 of 1 study');
+      // The search that hides the one study can be seen and cleared, and focus stays in its box.
+      expect(findBox(el)?.value).to.equal('zzz');
+      findBox(el).select();
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(cardIds(el)).to.deep.equal(['s1']);
+      expect(panelCount(el)).to.equal('1 study');
+      expect(root(el).activeElement?.localName).to.equal('input');
+      // No search, focus elsewhere and one study: no tools, as before.
+      findBox(el).blur();
+      await open(el, cell(el, 'education', 'physical'));
+      expect(panelCount(el)).to.equal('1 study');
+      expect(root(el).querySelector('.panel-tools') === null, 'no tools for one study').to.equal(true);
+    });
+
+    it('sorts titles and first authors as the cards show them: white space around them and blank names do not count', async () => {
+      const map = smallMap();
+      const s = (id: string) => map.studies.find((x) => x.id === id)!;
+      // From a spreadsheet: a title with a leading space and a line break, a blank first author.
+      s('s5').title = '  \nRemote peer mentoring';
+      s('s4').authors = ['', ' Adams Z '];
+      s('s6').authors = ['  ', 'Zane Y'];
+      const el = await mapOf(map);
+      // The "Physical health" column: s1, s4 and s5.
+      await open(el, header(el, 'column', 'physical'));
+      await choose(el, 'Sort by', 'title');
+      // Peer education …, Peer support …, Remote (not first, as its raw title would sort).
+      expect(cardIds(el)).to.deep.equal(['s1', 's4', 's5']);
+      await choose(el, 'Sort by', 'title-desc');
+      expect(cardIds(el)).to.deep.equal(['s5', 's4', 's1']);
+      // Adams (not "no first author"), Núñez, then s5 without one.
+      await choose(el, 'Sort by', 'author');
+      expect(cardIds(el)).to.deep.equal(['s4', 's1', 's5']);
+      // The "Emotional support" row: s2 and s6.
+      await open(el, header(el, 'row', 'emotional'));
+      await choose(el, 'Sort by', 'author');
+      // Okafor before Zane (whose blank first name is not a name that sorts first).
+      expect(cardIds(el)).to.deep.equal(['s2', 's6']);
+      await choose(el, 'Sort by', 'author-desc');
+      expect(cardIds(el)).to.deep.equal(['s6', 's2']);
+    });
   });
 
   describe('full screen', () => {

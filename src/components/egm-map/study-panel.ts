@@ -5,7 +5,7 @@
  * it is a chunk beside the entry, with the study card, so a page that shows the map does not
  * wait for code that only a reader who opens a cell runs.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { queryTerms } from '../../core/filter.js';
@@ -55,6 +55,8 @@ export interface StudyListView {
 export class StudyList {
   private sortedCache?: { ids: readonly string[]; sort: EgmStudySort; data: MapData; upTo: number; studies: EgmStudy[] };
   private searchCache?: { list: EgmStudy[]; query: string; found: EgmStudy[] };
+  /** The search box the reader last typed in. */
+  private box?: HTMLInputElement;
 
   /** The list under the panel's title, and its count as shown (the map announces it). */
   render(v: StudyListView): { template: TemplateResult; count: string } {
@@ -72,12 +74,24 @@ export class StudyList {
     const count =
       total === 0 ? (v.gap() ? m.gap : m.none) : searching ? l10n.t(m.found, { found: found.length, n: total }) : l10n.t(m.studies, { n: total });
     const level = Math.min(6, v.level + (groupDim ? 2 : 1));
+    // "Show more": the last page takes its button away, and focus goes to the first card it added.
+    const more = (event: Event, id: string, from: number) => {
+      const button = event.currentTarget as HTMLElement;
+      const list = button.previousElementSibling;
+      v.onMore(id, from + PAGE);
+      void ((button.getRootNode() as ShadowRoot).host as ReactiveElement | undefined)?.updateComplete.then(() => {
+        if (!button.isConnected) list?.children[from]?.querySelector<HTMLElement>('egm-study-card')?.focus();
+      });
+    };
+    // Tools while a search is on (a filter may have left one study, or none, that the search
+    // hides), for two studies or more, and while the search box has focus (the reader just cleared it).
+    const tools = searching || total > 1 || !!this.box?.matches(':focus');
     const template = html`<p class="panel-count">${count}</p>
-      ${total > 1
+      ${tools
         ? html`<div class="panel-tools">
             <label class="find">
               <span class="visually-hidden">${m.find}</span>
-              <input type="search" placeholder=${m.find} autocomplete="off" .value=${live(v.query)} @input=${v.onSearch} />
+              <input type="search" placeholder=${m.find} autocomplete="off" .value=${live(v.query)} @input=${this.onInput(v)} />
             </label>
             <label class="sort">
               ${m.sortBy}
@@ -108,13 +122,21 @@ export class StudyList {
               ${repeat(visible, (s) => s.id, (s) => html`<li><egm-study-card .schema=${v.schema} .study=${s} .strings=${v.strings} heading-level=${level}></egm-study-card></li>`)}
             </ul>
             ${rest > 0
-              ? html`<button class="more" type="button" aria-describedby=${groupDim ? `group-${i}` : nothing} @click=${() => v.onMore(g.id, page.length + PAGE)}>
+              ? html`<button class="more" type="button" aria-describedby=${groupDim ? `group-${i}` : nothing} @click=${(e: Event) => more(e, g.id, page.length)}>
                   ${l10n.t(m.more, { n: Math.min(PAGE, rest), rest })}
                 </button>`
               : nothing}`;
         },
       )}`;
     return { template, count };
+  }
+
+  /** The search box's handler: the map's, noting the box. */
+  private onInput(v: StudyListView): (event: Event) => void {
+    return (event) => {
+      this.box = event.target as HTMLInputElement;
+      v.onSearch(event);
+    };
   }
 
   /**
@@ -129,7 +151,8 @@ export class StudyList {
     const studies = ids.map((id) => data.index.studies[data.index.positions.get(id)!]).filter(Boolean);
     // One collator for the whole sort: `localeCompare` with no arguments compares the same way.
     const { compare } = new Intl.Collator();
-    const byTitle = (a: EgmStudy, b: EgmStudy) => compare(a.title, b.title);
+    // By the text the cards show: trimmed, and the first author who has a name.
+    const byTitle = (a: EgmStudy, b: EgmStudy) => compare(a.title.trim(), b.title.trim());
     if (sort === 'year-desc' || sort === 'year-asc') {
       // Studies without a year come last either way.
       const key = sort === 'year-desc' ? (s: EgmStudy) => -(s.year ?? -Infinity) : (s: EgmStudy) => s.year ?? Infinity;
@@ -143,7 +166,7 @@ export class StudyList {
     } else {
       // Either direction, studies without a first author come last, and ties go by title A to Z.
       const dir = sort.endsWith('-desc') ? -1 : 1;
-      const key = sort.startsWith('title') ? (s: EgmStudy) => s.title : (s: EgmStudy) => s.authors?.[0] ?? '';
+      const key = sort.startsWith('title') ? (s: EgmStudy) => s.title.trim() : (s: EgmStudy) => s.authors?.find((a) => a.trim())?.trim() ?? '';
       studies.sort((a, b) => Number(!key(a)) - Number(!key(b)) || dir * compare(key(a), key(b)) || byTitle(a, b));
     }
     this.sortedCache = { ids, sort, data, upTo: sort.startsWith('year') ? upTo : Infinity, studies };

@@ -217,6 +217,13 @@ describe('egm-study-card', () => {
       expect(($(el, 'a.link') as HTMLAnchorElement).href).to.equal('https://doi.org/10.1000/a%EF%BF%BDb');
     });
 
+    it('links a DOI written as a link, with or without its scheme, www. or dx., to the DOI itself', async () => {
+      for (const doi of ['10.1000/xyz', 'doi:10.1000/xyz', 'DOI: 10.1000/xyz', 'https://doi.org/10.1000/xyz', 'http://dx.doi.org/10.1000/xyz', 'https://www.doi.org/10.1000/xyz', 'doi.org/10.1000/xyz', 'www.doi.org/10.1000/xyz', 'dx.doi.org/10.1000/xyz']) {
+        const el = await card({ id: 'x', title: 'T', codes: {}, doi }, null);
+        expect(($(el, 'a.link') as HTMLAnchorElement).href, doi).to.equal('https://doi.org/10.1000/xyz');
+      }
+    });
+
     it('prefers the DOI to the url, and uses the url when there is no DOI', async () => {
       const both = await card({ id: 'x', title: 'T', codes: {}, doi: 'doi:10.1000/a b', url: 'https://example.org/x' }, null);
       expect(($(both, 'a.link') as HTMLAnchorElement).href).to.equal('https://doi.org/10.1000/a%20b');

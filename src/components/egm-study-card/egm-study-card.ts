@@ -93,7 +93,8 @@ function studyProblem(study: unknown, s: EgmStrings['card'] = en.card): string |
  * checked again here because a card may be given a study that never went through `parseMap`.
  */
 export function studyHref(study: Pick<EgmStudy, 'doi' | 'url'>): string | undefined {
-  const doi = text(study.doi)?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  // A DOI written as a link (with or without its scheme, `www.` or `dx.`) or as `doi:…` is the DOI after it.
+  const doi = text(study.doi)?.replace(/^(?:(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\/|doi:\s*)/i, '');
   if (doi) {
     // A lone surrogate would make encodeURIComponent throw.
     const href = `https://doi.org/${wellFormed(doi).split('/').map(encodeURIComponent).join('/')}`;

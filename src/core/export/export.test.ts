@@ -213,6 +213,35 @@ describe('mapPicture / pictureToSvg', () => {
     assert.ok(french.width >= english.width, 'the longer key is not cut');
   });
 
+  it('is wide enough for the last column\'s label and for a long title (neither cut at the right edge)', () => {
+    const model = new GridModel(createIndex(map), { rows: 'support', columns: 'outcome', segments: 'quality' });
+    const picture = mapPicture(model, model.totals);
+    const last = picture.shapes.flatMap((s) => (s.kind === 'text' && s.rotate === -45 ? [s] : [])).at(-1)!;
+    assert.equal(last.text, 'Cost-effectiveness', 'the last column');
+    // A 12 px semibold label is at least 6.5 px a character; rotated by 45°, it reaches this far right.
+    assert.ok(picture.width >= last.x + last.text.length * 6.5 * Math.SQRT1_2, `the last column's label ends inside the picture (width ${picture.width})`);
+    assert.ok(pictureToSvg(picture).includes(`width="${picture.width}"`), 'the SVG is as wide');
+    // An 18 px bold title is at least 9 px a character.
+    const title = 'Peer support for adults and children in health and social care, 2000-2024';
+    const titled = mapPicture(model, model.totals, { title });
+    assert.ok(titled.width >= 8 + title.length * 9, `the title ends inside the picture (width ${titled.width})`);
+  });
+
+  it('shortens a long label without splitting a character outside the BMP', () => {
+    const m = smallMap();
+    m.dimensions[0].categories[0].label = '𝐀'.repeat(40); // U+1D400, two UTF-16 units each
+    m.dimensions[1].categories[0].label = '😀'.repeat(20);
+    const model = new GridModel(createIndex(parseMap(m)), { rows: 'support', columns: 'outcome', segments: 'quality' });
+    const picture = mapPicture(model, model.totals);
+    const texts = picture.shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
+    const row = texts.find((t) => t.startsWith('𝐀'))!;
+    const column = texts.find((t) => t.startsWith('😀'))!;
+    assert.equal(row, `${'𝐀'.repeat(17)}…`, 'the row label, shortened');
+    assert.equal(column, `${'😀'.repeat(13)}…`, 'the column label, shortened');
+    assert.equal(wellFormed(row) + wellFormed(column), row + column, 'no lone surrogate');
+    assert.ok(!pictureToSvg(picture).includes('\uFFFD'), 'no replacement character in the SVG');
+  });
+
   it('draws only what passes the filter', () => {
     const model = new GridModel(createIndex(map), { rows: 'support', columns: 'outcome', segments: 'quality' });
     const counts = model.count({ categories: { population: ['adults'] } });

@@ -40,8 +40,12 @@ const LINE = '#d0d7de';
 const GAP = '#eef1f4';
 const BUBBLE = '#4a6fa5';
 
-/** Shortens a label to `max` characters for a header that cannot wrap. */
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/**
+ * Shortens a label to `max` characters for a header that cannot wrap, never between the two
+ * halves of a character outside the BMP (an emoji, a mathematical letter): a lone surrogate
+ * would show as "�".
+ */
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : text);
 
 /** Lays the grid out as shapes: title, rotated column labels, row labels, bubbles, legend. */
 export function mapPicture(model: GridModel, counts: GridCounts, options: PictureOptions = {}): Picture {
@@ -52,14 +56,18 @@ export function mapPicture(model: GridModel, counts: GridCounts, options: Pictur
   const cols = model.columns.lines;
   const entries = model.rows.entries;
   const C = cols.length;
-  const width = rowHead + C * cell + 40;
+  // Wide enough for the grid, the title (about 10 px a character at 18 px, bold) and each column's
+  // label, which rises to the right at 45° from its column (about 7 px a character at 12 px, so
+  // 5 px across).
+  let width = Math.max(rowHead + C * cell + 40, 16 + (options.title?.length ?? 0) * 10);
   const gridTop = top + colHead;
   const shapes: Shape[] = [];
   if (options.title) shapes.push({ kind: 'text', x: 8, y: 26, text: options.title, size: 18, weight: 700, fill: TEXT });
   cols.forEach((c, j) => {
     const x = rowHead + j * cell + cell / 2;
-    const label = c.path.length ? `${c.label}` : c.label;
-    shapes.push({ kind: 'text', x, y: gridTop - 8, text: clip(label, 28), size: 12, weight: 600, fill: TEXT, rotate: -45 });
+    const label = clip(c.label, 28);
+    shapes.push({ kind: 'text', x, y: gridTop - 8, text: label, size: 12, weight: 600, fill: TEXT, rotate: -45 });
+    width = Math.max(width, x + label.length * 5 + 8);
   });
   const radius = bubbleScale(model.totals.max, { maxRadius: cell * 0.46, minRadius: cell * 0.1 });
   const hidden = new Set(options.hiddenSegments ?? []);

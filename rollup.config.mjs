@@ -131,7 +131,9 @@ export default [
       format: 'es',
       banner: (chunk) => (chunk.isEntry ? banner : ''),
       entryFileNames: '[name].js',
-      chunkFileNames: 'egm-chunks/[name]-[hash].js',
+      // Six characters of content hash (36 bits) tell one build's chunk from another's as well as
+      // eight, and the entry names each chunk: 6 bytes of the entry (seventeenth session).
+      chunkFileNames: 'egm-chunks/[name]-[hash:6].js',
       // A module that only chunks share (core/text.ts: the study card's and the downloads') would
       // be a chunk of its own, a third request for a few bytes: small ones go into the entry.
       experimentalMinChunkSize: 2048,

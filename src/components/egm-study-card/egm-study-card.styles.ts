@@ -22,6 +22,9 @@ export const studyCardStyles = css`
     background: var(--_card-bg);
     cursor: pointer;
     line-height: 1.4;
+    /* A title, name or abstract with a word longer than the card (a URL, a chemical name)
+       wraps inside it rather than widen the panel. */
+    overflow-wrap: anywhere;
   }
   .card:hover {
     border-color: var(--_accent);

@@ -110,6 +110,18 @@ describe('egm-study-card', () => {
   });
 
   describe('rendering', () => {
+    it('wraps a long unbroken title, author, source and abstract inside a narrow card', async () => {
+      const long = (word: string) => word.repeat(40);
+      const study = { ...manyAuthors(), title: long('Evaluation'), authors: [long('Smith')], source: long('Journal'), abstract: long('Abstract') };
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: 240px"><egm-study-card .schema=${demo} .study=${study}></egm-study-card></div>`);
+      const el = wrap.querySelector('egm-study-card')!;
+      await el.updateComplete;
+      const box = $(el, '.card')!;
+      const wide = $$(el, '.card *').filter((n) => n.scrollWidth > box.clientWidth + 1).map((n) => `${n.localName}.${n.className}`);
+      expect(box.scrollWidth, 'the card does not scroll sideways').to.be.at.most(box.clientWidth + 1);
+      expect(wide, 'nothing in it is wider than the card').to.deep.equal([]);
+    });
+
     it('shows the title, the first three authors then "et al.", year and source', async () => {
       const study = manyAuthors();
       const el = await card(study);

@@ -9,7 +9,7 @@ import { smallMap, smallMapWithDimension } from '../testing/fixture.js';
 import { wellFormed } from '../text.js';
 import { assertNoPollution, fuzzParams, HOSTILE_KEYS, prototypeSnapshot } from '../testing/fuzz.js';
 import { mapPicture, pictureToSvg } from './picture.js';
-import { fitState, readState, writeState } from './state.js';
+import { fitState, hasState, readState, writeState } from './state.js';
 import { csvCell, studiesToCsv, studiesToRis } from './table.js';
 
 const map = parseMap(smallMap());
@@ -92,6 +92,17 @@ describe('view state in URLs', () => {
     assert.deepEqual(readState(params, 'b').filters, { categories: {}, query: 'kept' });
     // Writing an empty state removes this map's parameters only.
     assert.equal(writeState(params, 'a', { filters: { categories: {} }, selected: null, collapsed: [] }).toString(), 'other=1&b.q=kept');
+  });
+
+  it('keeps apart two maps whose ids differ by a dot and more (peer and peer.v2)', () => {
+    const theirs = writeState(new URLSearchParams(), 'peer.v2', state);
+    assert.equal(hasState(theirs, 'peer'), false, 'peer.v2\'s parameters are not peer\'s');
+    assert.equal(hasState(theirs, 'peer.v2'), true, 'they are peer.v2\'s');
+    const both = writeState(theirs, 'peer', { filters: { categories: { design: ['rct'] } }, selected: null, collapsed: [] });
+    assert.deepEqual(readState(both, 'peer.v2'), readState(theirs, 'peer.v2'));
+    assert.deepEqual(readState(both, 'peer').filters, { categories: { design: ['rct'] } });
+    // Clearing peer's state leaves peer.v2's whole.
+    assert.equal(writeState(both, 'peer', { filters: { categories: {} }, selected: null, collapsed: [] }).toString(), theirs.toString());
   });
 
   it('drops junk', () => {

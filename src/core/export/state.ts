@@ -14,6 +14,21 @@ export interface MapViewState {
   view?: string;
 }
 
+/** The names a map's parameters have after its namespace (and `f.<dimension>`). */
+const FIELDS = new Set(['q', 'from', 'to', 'mode', 'row', 'col', 'collapsed', 'view']);
+
+/**
+ * Whether parameter `k` is namespace `ns`'s: `ns.` and one of its names, so that a map whose id
+ * starts with another's and a dot (`peer.v2` beside `peer`) keeps its parameters to itself.
+ * (Ids are not escaped: a map with the id `peer.f` would share `peer.f.q` with `peer`'s filter
+ * on a dimension `q`.)
+ */
+function owns(k: string, ns: string): boolean {
+  if (!k.startsWith(`${ns}.`)) return false;
+  const name = k.slice(ns.length + 1);
+  return FIELDS.has(name) || name.startsWith('f.');
+}
+
 /**
  * Writes `state` into `params` under `ns.` (replacing what was there for this namespace and
  * leaving other maps' parameters alone). Dimension selections use `ns.f.<dimension>`.
@@ -21,7 +36,7 @@ export interface MapViewState {
 export function writeState(params: URLSearchParams, ns: string, state: MapViewState): URLSearchParams {
   const prefix = `${ns}.`;
   const out = new URLSearchParams();
-  for (const [k, v] of params) if (!k.startsWith(prefix)) out.append(k, v);
+  for (const [k, v] of params) if (!owns(k, ns)) out.append(k, v);
   const f = normalizeFilters(state.filters);
   for (const [dim, ids] of Object.entries(f.categories)) for (const id of ids) out.append(`${prefix}f.${dim}`, id);
   if (f.query) out.set(`${prefix}q`, f.query);
@@ -100,6 +115,6 @@ export function fitState(state: MapViewState, index: MapIndex, axes?: { rows: st
 
 /** True when the URL carries any state for namespace `ns`. */
 export function hasState(params: URLSearchParams, ns: string): boolean {
-  for (const k of params.keys()) if (k.startsWith(`${ns}.`)) return true;
+  for (const k of params.keys()) if (owns(k, ns)) return true;
   return false;
 }

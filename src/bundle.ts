@@ -24,7 +24,7 @@
  * diffMaps, mapStats (the CLI's), synthesisGaps (the list of them, for reports and the CLI; the
  * grid marks them with synthesisGapAt), PALETTE_DESCRIPTIONS (documentation), contrastRatio and
  * luminance (for checking a theme's colours, not for drawing one), readText, readJson,
- * jsonMapParser, decodeBytes, sniffEncoding and jsonErrorMessage (for hosts that fetch or read a
+ * jsonMapParser, decodeBytes, sniffEncoding, jsonErrorMessage and jsonErrorOffset (for hosts that fetch or read a
  * map themselves: `<egm-map src>` reads its file with the chunk's).
  * test/node/package.test.mjs checks that the bundle exports exactly the rest.
  */

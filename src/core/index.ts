@@ -9,7 +9,7 @@ export { Bitset } from './bitset.js';
 export { yieldToEventLoop, type AsyncOptions } from './yield.js';
 export { readText } from './read-text.js';
 export { decodeBytes, sniffEncoding, type TextEncoding } from './encoding.js';
-export { jsonErrorMessage } from './json-error.js';
+export { jsonErrorMessage, jsonErrorOffset } from './json-error.js';
 export { jsonMapParser, readJson, type JsonMapParser, type JsonTextError } from './read-json.js';
 export { MapIndex, createIndex, createIndexAsync, foldText, type CategoryNode, type DimensionIndex } from './map-index.js';
 export { FilterEngine, NO_FILTERS, normalizeFilters, isEmptyFilter, queryTerms } from './filter.js';

@@ -73,6 +73,17 @@ describe('FilterEngine.facets', () => {
     assert.deepEqual(Object.fromEntries(e.facets({ categories: { design: ['rct'] }, mode: 'any', years: { from: 2018 } }, 'population')), { adults: 3, older: 2, 'working-age': 1, children: 1 });
     assert.equal(e.facets(undefined, 'nope').size, 0);
   });
+
+  it('in mode "all", keeps the dimension\'s own selection too: an option counts what checking it gives', () => {
+    const e = engine();
+    const f = { categories: { population: ['older'] }, mode: 'all' as const };
+    const facets = Object.fromEntries(e.facets(f, 'population'));
+    assert.deepEqual(facets, { adults: 2, older: 2, 'working-age': 0, children: 1 });
+    // Each number is what the option, checked, would show.
+    for (const id of ['adults', 'working-age', 'children']) {
+      assert.equal(facets[id], e.mask({ ...f, categories: { population: ['older', id] } }).count(), id);
+    }
+  });
 });
 
 describe('normalizeFilters', () => {

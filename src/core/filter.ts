@@ -100,6 +100,8 @@ export class FilterEngine {
   /**
    * For each category of `dimensionId`, how many studies would pass if that category were the
    * selection in its dimension, all other filters kept (the numbers beside a filter's options).
+   * In mode `all`, where a dimension's categories are ANDed too, with the dimension's own
+   * selection kept: what checking the category gives.
    */
   facets(filters: EgmFilters | undefined, dimensionId: string): Map<string, number> {
     const out = new Map<string, number>();
@@ -107,8 +109,9 @@ export class FilterEngine {
     if (!dim) return out;
     const f = normalizeFilters(filters);
     const mode = f.mode ?? 'standard';
-    // `any` ORs every selection together, so "the other filters" are the query and years only.
-    const others = mode === 'any' ? this.base(f) : this.compute(f, dimensionId);
+    // `any` ORs every selection together, so "the other filters" are the query and years only;
+    // `all` ANDs every category, its own dimension's too, so they are every filter.
+    const others = mode === 'any' ? this.base(f) : this.compute(f, mode === 'all' ? '' : dimensionId);
     dim.byOrdinal.forEach((node, o) => out.set(node.data.id, dim.members[o].andCount(others)));
     return out;
   }
